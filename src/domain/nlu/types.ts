@@ -33,6 +33,8 @@ export interface Entity {
   text?: string;
   /** for id_number (check digit) and phone (mainland mobile pattern) */
   valid?: boolean;
+  /** why an id_number is invalid: "length", "region", "birth-date" or "check-digit" */
+  reason?: string;
 }
 
 export interface Alternative {
