@@ -20,12 +20,21 @@ import { createSearchSegmenter } from "./adapters/text/segmenter.js";
 
 export type RoutePlugin = (app: FastifyInstance, ctx: AppContext) => Promise<void>;
 
+/**
+ * Services areas expose to each other. Each area adds its own field by module augmentation:
+ *   declare module "../compose.js" { interface Services { identity: IdentityService } }
+ * and sets it in its start function (src/areas/<area>.ts, called from src/start-areas.ts).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Services {}
+
 export interface AppContext {
   config: Config;
   log: Logger;
   db: Db;
   clock: Clock;
   kb: KbService;
+  services: Services;
   /** name:key pairs for integration systems (config, or generated for the demo) */
   integrationKeys: string;
   routePlugins: RoutePlugin[];
@@ -70,6 +79,7 @@ export const buildContext = async (config: Config, opts: BuildOptions = {}): Pro
     integrationKeys: config.INTEGRATION_KEYS ?? demoIntegrationKeys(config),
     routePlugins: [],
     onClose: [],
+    services: {} as Services,
     async readiness() {
       const database = await db.query("SELECT 1").then(() => true, () => false);
       const kbVersion = database ? await kb.current().then((c) => c.version, () => null) : null;

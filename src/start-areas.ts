@@ -1,9 +1,11 @@
 import type { AppContext } from "./compose.js";
 
 /**
- * Each area (journey, voice, …) wires its stores, use cases, routes and workers into the context
- * here. Kept apart from compose.ts so areas can be added without touching the KB core.
+ * Each area (identity, journey, nlu, voice, …) wires its stores, use cases, routes and workers
+ * into the context in src/areas/<area>.ts; this list fixes the order (later areas may use the
+ * services of earlier ones). One line per area.
  */
-export const startAreas = async (_ctx: AppContext): Promise<void> => {
-  // areas register here
+export const startAreas = async (ctx: AppContext): Promise<void> => {
+  void ctx;
+  // areas: one `await startXArea(ctx);` line each, in dependency order
 };
