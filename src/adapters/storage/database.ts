@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 
@@ -48,13 +48,18 @@ export const openDb = async (opts: OpenDbOptions): Promise<Db> => {
     return wrap("postgres", pool, async () => pool.end());
   }
   const dataDir = opts.dataDir ?? "memory://";
-  const pglite = await openPglite(dataDir);
+  const unlock = dataDir.startsWith("memory://") ? () => undefined : lockDataDir(dataDir);
+  const pglite = await openPglite(dataDir).catch((e) => {
+    unlock();
+    throw e;
+  });
   const { createPgConfig } = await import("@electric-sql/pglite/node-postgres");
   // poolSize is 1: PGlite is a single session, so the pool serialises every client.
   const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
   return wrap("pglite", pool, async () => {
     await pool.end();
     await pglite.close();
+    unlock();
   });
 };
 
@@ -81,3 +86,32 @@ const wrap = (kind: Db["kind"], pool: pg.Pool, close: () => Promise<void>): Db =
 
 export const pgliteDir = (dataDir: string) => path.join(dataDir, "pg");
 export const pgliteExists = (dataDir: string) => existsSync(path.join(pgliteDir(dataDir), "PG_VERSION"));
+
+/**
+ * PGlite is one process's database: a second process opening the same directory would corrupt it.
+ * A lock file with our pid keeps the CLI from opening it while `npm start` runs.
+ */
+const lockDataDir = (dataDir: string): (() => void) => {
+  mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, "civicline.lock");
+  if (existsSync(file)) {
+    const pid = Number(readFileSync(file, "utf8"));
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new Error(
+        `The embedded database in ${dataDir} is in use by process ${pid} (is "npm start" running?). ` +
+          "Stop it first, or use the running server's admin API.",
+      );
+    }
+  }
+  writeFileSync(file, String(process.pid));
+  return () => rmSync(file, { force: true });
+};
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+};

@@ -1,4 +1,4 @@
-import type { KbDraft, KbSearchHit, KbStore, KbVersionInfo } from "../../app/kb/ports.js";
+import type { KbSearchHit, KbStore, KbVersionInfo } from "../../app/kb/ports.js";
 import type { KnowledgeBase } from "../../domain/kb/schema.js";
 import type { Db } from "./database.js";
 
