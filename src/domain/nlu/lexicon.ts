@@ -54,7 +54,7 @@ export type Rule = z.infer<typeof Rule>;
 /** emotion.yaml */
 const Cue = z.union([z.string().min(1), z.strictObject({ w: z.string().min(1), weight: z.number().positive() })]);
 export const EmotionLexicon = z.strictObject({
-  cues: z.record(z.enum(["angry", "anxious", "confused", "sad", "satisfied"]), z.array(Cue)),
+  cues: z.partialRecord(z.enum(["angry", "anxious", "confused", "sad", "satisfied"]), z.array(Cue)),
   /** words that flip the polarity of a cue right after them (不, 没, 不是很) */
   negators: Words.default([]),
   /** words that strengthen the next cue (太, 非常, 真的) */

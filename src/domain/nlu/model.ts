@@ -1,0 +1,125 @@
+import type { KnowledgeBase } from "../kb/schema.js";
+import { buildClassifier, type Classifier } from "./classifier.js";
+import { buildConceptFinder } from "./concepts.js";
+import { buildEmotionDetector, type EmotionDetector } from "./emotion.js";
+import { buildPlaceFinder, type PlaceFinder } from "./entities/places.js";
+import type { Segmenter } from "./features.js";
+import { parseLexicon, type Lexicon, type LexiconIssue } from "./lexicon.js";
+import { buildNormaliser, type Normaliser, type ToSimplified } from "./normalise.js";
+import { buildReplacer } from "./replacer.js";
+import { collectTrainingTexts } from "./training-data.js";
+
+export const OUT_OF_SCOPE = "out-of-scope";
+
+/** Decision thresholds; the defaults were chosen on the KB's own cross-validation, see bench/nlu.ts. */
+export interface Thresholds {
+  /** below this, an in-scope winner is not trusted and the answer is out-of-scope */
+  minConfidence: number;
+  /** clarify when the runner-up has at least this share of the winner's probability… */
+  clarifyRatio: number;
+  /** …and the winner is below this */
+  clarifyBelow: number;
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = { minConfidence: 0.2, clarifyRatio: 0.45, clarifyBelow: 0.7 };
+
+export interface NluModel {
+  classifier: Classifier;
+  normaliser: Normaliser;
+  detectEmotion: EmotionDetector;
+  findPlaces: PlaceFinder;
+  thresholds: Thresholds;
+  lexicon: Lexicon;
+  /** codes the model can answer with */
+  codes: string[];
+  /** code → Chinese name, for prompts and the agent console */
+  names: Record<string, string>;
+  /** KB version or any label the caller gave, echoed for traceability */
+  label?: string;
+}
+
+export interface NluBuildOptions {
+  toSimplified?: ToSimplified;
+  calibrationFolds?: number;
+  thresholds?: Partial<Thresholds>;
+  label?: string;
+}
+
+export class NluLexiconError extends Error {
+  constructor(readonly issues: LexiconIssue[]) {
+    super(`invalid NLU lexicon: ${issues.map((i) => `${i.file} ${i.path}: ${i.message}`).join("; ")}`);
+    this.name = "NluLexiconError";
+  }
+}
+
+/** Validates kb.lexicon for the KB publish check, without building a model. */
+export function validateNluLexicon(raw: Record<string, unknown>): LexiconIssue[] {
+  const parsed = parseLexicon(raw);
+  return parsed.ok ? [] : parsed.issues;
+}
+
+/**
+ * Builds everything needed to interpret utterances from one KB version. Pure and fast enough
+ * (a few hundred ms) to be called again whenever a KB version is published: that is the retraining.
+ */
+export function buildNluModel(kb: KnowledgeBase, segment: Segmenter, options: NluBuildOptions = {}): NluModel {
+  const parsed = parseLexicon(kb.lexicon);
+  if (!parsed.ok) throw new NluLexiconError(parsed.issues);
+  const lexicon = parsed.lexicon;
+  const normaliser = buildNormaliser(lexicon.normalise, options.toSimplified);
+  const synonymTable: Record<string, string> = {};
+  for (const [canonical, variants] of Object.entries(lexicon.synonyms)) for (const v of variants) synonymTable[v] = canonical;
+  const features = {
+    segment,
+    synonyms: buildReplacer(synonymTable),
+    stopwords: new Set(lexicon.stopwords),
+    findConcepts: buildConceptFinder(lexicon.concepts),
+  };
+  // Training texts go through the same normalisation as live utterances, so both meet in one feature space.
+  const texts = collectTrainingTexts(kb, lexicon["extra-phrasings"]).map((t) => ({ ...t, text: normaliser.full(t.text) }));
+  const classifier = buildClassifier(texts, features, lexicon.rules, { calibrationFolds: options.calibrationFolds });
+  return {
+    classifier,
+    normaliser,
+    detectEmotion: buildEmotionDetector(lexicon.emotion),
+    findPlaces: buildPlaceFinder(kb.halls),
+    thresholds: { ...DEFAULT_THRESHOLDS, ...options.thresholds },
+    lexicon,
+    codes: classifier.codes,
+    names: codeNames(kb, classifier.codes),
+    label: options.label,
+  };
+}
+
+function codeNames(kb: KnowledgeBase, codes: string[]): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const entry of [...kb.items, ...kb.events, ...kb.intents]) names[entry.code] = entry.name.zh;
+  for (const code of codes) names[code] ??= code;
+  return names;
+}
+
+/** Words the segmenter should keep whole: KB keywords, lexicon forms, hall and district names. */
+export function dictionaryWords(kb: KnowledgeBase): string[] {
+  const words = new Set<string>();
+  const add = (w: string) => {
+    const t = w.trim();
+    if (t.length >= 2 && t.length <= 8 && /^[\p{Script=Han}A-Za-z0-9]+$/u.test(t)) words.add(t);
+  };
+  for (const entry of [...kb.items, ...kb.events, ...kb.intents]) entry.keywords.forEach(add);
+  for (const hall of kb.halls) {
+    add(hall.district.zh);
+    add(hall.name.zh);
+  }
+  const parsed = parseLexicon(kb.lexicon);
+  if (parsed.ok) {
+    const lex = parsed.lexicon;
+    Object.values(lex.normalise.asr).forEach(add);
+    for (const table of [lex.concepts.documents, lex.concepts.persons, lex.concepts.situations, lex.synonyms]) {
+      for (const [key, forms] of Object.entries(table)) {
+        add(key);
+        forms.forEach(add);
+      }
+    }
+  }
+  return [...words].sort();
+}
