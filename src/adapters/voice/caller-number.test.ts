@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ANONYMOUS, normaliseCallerNumber } from "./caller-number.js";
+import { ANONYMOUS, normaliseCalledNumber, normaliseCallerNumber } from "./caller-number.js";
 
 describe("normaliseCallerNumber", () => {
   it("keeps E.164 numbers", () => {
@@ -21,5 +21,15 @@ describe("normaliseCallerNumber", () => {
   it("turns withheld, client and garbage values into anonymous", () => {
     for (const v of ["anonymous", "Restricted", "client:alice", "", "+0", "12345", undefined, 42, ["+8613800138000"]])
       expect(normaliseCallerNumber(v)).toBe(ANONYMOUS);
+  });
+});
+
+describe("normaliseCalledNumber", () => {
+  it("keeps short service numbers and E.164, drops anything else", () => {
+    expect(normaliseCalledNumber("12345")).toBe("12345");
+    expect(normaliseCalledNumber("+12025550100")).toBe("+12025550100");
+    expect(normaliseCalledNumber("sip:12345@gw.example")).toBe("12345");
+    expect(normaliseCalledNumber("<x>")).toBeUndefined();
+    expect(normaliseCalledNumber(5)).toBeUndefined();
   });
 });

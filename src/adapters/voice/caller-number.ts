@@ -21,3 +21,12 @@ export const normaliseCallerNumber = (raw: unknown): string => {
   if (/^861[3-9]\d{9}$/.test(s)) return `+${s}`;
   return ANONYMOUS;
 };
+
+/** The number dialled: often a short service number (12345), so only shape-checked, not rewritten. */
+export const normaliseCalledNumber = (raw: unknown): string | undefined => {
+  if (typeof raw !== "string") return undefined;
+  const s = raw.trim();
+  const sip = /^sips?:([^@;]+)/i.exec(s);
+  const n = (sip ? sip[1]! : s).replace(/[\s()-]/g, "");
+  return /^\+?\d{3,16}$/.test(n) ? n : undefined;
+};

@@ -1,5 +1,5 @@
 import type { Turn } from "../../../domain/dialogue/actions.js";
-import { normaliseCallerNumber } from "../caller-number.js";
+import { normaliseCalledNumber, normaliseCallerNumber } from "../caller-number.js";
 
 /**
  * Twilio's form-encoded webhook parameters → what the dialogue use case needs. Every field is
@@ -61,7 +61,7 @@ export const parseTwilioWebhook = (body: unknown, hook: TwilioHook): Parsed<Twil
   if (!CALL_SID.test(callSid)) return { ok: false, reason: "CallSid is not a valid call id" };
   const status = str(p.CallStatus);
   const callStatus = status && CALL_STATUSES.has(status) ? status : undefined;
-  const to = str(p.To);
+  const to = normaliseCalledNumber(str(p.To));
 
   let turn: Turn | null;
   switch (hook) {
@@ -86,7 +86,7 @@ export const parseTwilioWebhook = (body: unknown, hook: TwilioHook): Parsed<Twil
     value: {
       callSid,
       from: normaliseCallerNumber(p.From),
-      ...(to ? { to: normaliseCallerNumber(to) } : {}),
+      ...(to ? { to } : {}),
       ...(callStatus ? { callStatus } : {}),
       turn,
     },
