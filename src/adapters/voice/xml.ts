@@ -10,6 +10,7 @@ export interface XmlNode {
 }
 
 // XML 1.0 forbids most C0 control characters even when escaped; drop them rather than emit bad XML.
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 export const escapeText = (s: string): string =>

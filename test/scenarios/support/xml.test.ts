@@ -3,7 +3,9 @@ import { findAll, parseXml, textOf } from "./xml.js";
 
 describe("parseXml (test helper)", () => {
   it("reads a well-formed document with entities and attributes", () => {
-    const doc = parseXml(`<?xml version="1.0" encoding="UTF-8"?><Response><Say language="cmn-CN">A &amp; B &lt;ok&gt;</Say><Hangup/></Response>`);
+    const doc = parseXml(
+      `<?xml version="1.0" encoding="UTF-8"?><Response><Say language="cmn-CN">A &amp; B &lt;ok&gt;</Say><Hangup/></Response>`,
+    );
     expect(doc.name).toBe("Response");
     expect(findAll(doc, "Say")[0]!.attrs.language).toBe("cmn-CN");
     expect(textOf(doc)).toBe("A & B <ok>");

@@ -13,7 +13,8 @@ export interface XmlElement {
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
-const isNameStart = (c: string) => (c >= "A" && c <= "Z") || (c >= "a" && c <= "z") || c === "_" || c === ":" || c > "\u007f";
+const isNameStart = (c: string) =>
+  (c >= "A" && c <= "Z") || (c >= "a" && c <= "z") || c === "_" || c === ":" || c > "\u007f";
 const isNameChar = (c: string) => isNameStart(c) || (c >= "0" && c <= "9") || c === "-" || c === ".";
 const isSpace = (c: string | undefined) => c === " " || c === "\t" || c === "\n" || c === "\r";
 
@@ -139,8 +140,7 @@ export const parseXml = (xml: string): XmlElement => {
 };
 
 /** Concatenated text of an element and its descendants. */
-export const textOf = (e: XmlElement | string): string =>
-  typeof e === "string" ? e : e.children.map(textOf).join("");
+export const textOf = (e: XmlElement | string): string => (typeof e === "string" ? e : e.children.map(textOf).join(""));
 
 /** Every element named `name` in document order (depth first). */
 export const findAll = (e: XmlElement, name: string): XmlElement[] => {

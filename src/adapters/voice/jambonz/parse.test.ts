@@ -16,7 +16,13 @@ describe("parseJambonzWebhook", () => {
     const r = parseJambonzWebhook({ ...base, sip: { headers: {} }, originating_sip_trunk_name: "trunk" }, "session");
     expect(r).toEqual({
       ok: true,
-      value: { callSid: base.call_sid, from: "+8613800138000", to: "12345", callStatus: "in-progress", turn: { kind: "start" } },
+      value: {
+        callSid: base.call_sid,
+        from: "+8613800138000",
+        to: "12345",
+        callStatus: "in-progress",
+        turn: { kind: "start" },
+      },
     });
   });
 
@@ -25,7 +31,10 @@ describe("parseJambonzWebhook", () => {
       {
         ...base,
         reason: "speechDetected",
-        speech: { is_final: true, alternatives: [{ transcript: " " }, { transcript: "我的 护照 办好了吗", confidence: 0.72 }] },
+        speech: {
+          is_final: true,
+          alternatives: [{ transcript: " " }, { transcript: "我的 护照 办好了吗", confidence: 0.72 }],
+        },
       },
       "gather",
     );
@@ -35,14 +44,22 @@ describe("parseJambonzWebhook", () => {
   it("reads digits, and a timeout or garbage as silence", () => {
     const d = parseJambonzWebhook({ ...base, reason: "dtmfDetected", digits: "0" }, "gather");
     expect(d.ok && d.value.turn).toEqual({ kind: "digits", digits: "0" });
-    for (const extra of [{ reason: "timeout" }, { speech: "oops" }, { speech: { alternatives: "x" } }, { digits: 12 }]) {
+    for (const extra of [
+      { reason: "timeout" },
+      { speech: "oops" },
+      { speech: { alternatives: "x" } },
+      { digits: 12 },
+    ]) {
       const r = parseJambonzWebhook({ ...base, ...extra }, "gather");
       expect(r.ok && r.value.turn).toEqual({ kind: "silence" });
     }
   });
 
   it("drops an out-of-range confidence instead of passing it on", () => {
-    const r = parseJambonzWebhook({ ...base, speech: { alternatives: [{ transcript: "好的", confidence: 7 }] } }, "gather");
+    const r = parseJambonzWebhook(
+      { ...base, speech: { alternatives: [{ transcript: "好的", confidence: 7 }] } },
+      "gather",
+    );
     expect(r.ok && r.value.turn).toEqual({ kind: "speech", text: "好的" });
   });
 

@@ -23,7 +23,17 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 const CALL_SID = /^[A-Za-z0-9_.:-]{1,80}$/;
 const DIGITS = /^[0-9*#]{1,64}$/;
 const ENDED = new Set(["completed", "failed", "busy", "no-answer"]);
-const STATUSES = new Set(["trying", "ringing", "early-media", "in-progress", "completed", "failed", "busy", "no-answer", "queued"]);
+const STATUSES = new Set([
+  "trying",
+  "ringing",
+  "early-media",
+  "in-progress",
+  "completed",
+  "failed",
+  "busy",
+  "no-answer",
+  "queued",
+]);
 const QUEUE_ENDED = new Set(["bridged", "hangup", "leave"]);
 export const MAX_SPEECH_CHARS = 500;
 

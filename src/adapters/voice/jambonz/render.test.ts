@@ -3,7 +3,10 @@ import type { Action } from "../../../domain/dialogue/actions.js";
 import { parseXml, textOf } from "../../../../test/scenarios/support/xml.js";
 import { renderJambonz } from "./render.js";
 
-const opts = { actionHook: "https://h.example/voice/jambonz/step?n=2", queueHook: "https://h.example/voice/jambonz/queue?n=2" };
+const opts = {
+  actionHook: "https://h.example/voice/jambonz/step?n=2",
+  queueHook: "https://h.example/voice/jambonz/queue?n=2",
+};
 const ask: Action = {
   kind: "ask",
   prompt: "请直接说出您要办理的业务，转人工请按0",
@@ -23,7 +26,10 @@ describe("renderJambonz", () => {
         actionHook: opts.actionHook,
         timeout: 6,
         recognizer: { language: "cmn-CN", hints: ["护照", "身份证"] },
-        say: { text: "您好，这里是市民服务热线。 请直接说出您要办理的业务，转人工请按0", synthesizer: { language: "cmn-CN" } },
+        say: {
+          text: "您好，这里是市民服务热线。 请直接说出您要办理的业务，转人工请按0",
+          synthesizer: { language: "cmn-CN" },
+        },
       },
     ]);
     // jambonz answers must be JSON; the array survives a round trip unchanged
@@ -40,7 +46,10 @@ describe("renderJambonz", () => {
 
   it("pauses recording around keypad ID capture", () => {
     const verbs = renderJambonz(
-      [{ kind: "pause-recording" }, { ...ask, input: ["digits"], numDigits: 4, finishOnKey: "#", hints: undefined } as Action],
+      [
+        { kind: "pause-recording" },
+        { ...ask, input: ["digits"], numDigits: 4, finishOnKey: "#", hints: undefined } as Action,
+      ],
       opts,
     );
     expect(verbs[0]).toEqual({ verb: "config", record: { action: "pauseCallRecording" } });
@@ -54,18 +63,32 @@ describe("renderJambonz", () => {
     const verbs = renderJambonz(
       [
         { kind: "say", text: "正在转接", locale: "zh" },
-        { kind: "handoff", queue: "priority", reason: "angry caller said 我的身份证号是…", priority: "high", contextId: "hc_9" },
+        {
+          kind: "handoff",
+          queue: "priority",
+          reason: "angry caller said 我的身份证号是…",
+          priority: "high",
+          contextId: "hc_9",
+        },
       ],
       opts,
     );
     expect(verbs.map((v) => v.verb)).toEqual(["say", "tag", "enqueue"]);
     expect(verbs[1]).toEqual({ verb: "tag", data: { civiclineContextId: "hc_9" } });
-    expect(verbs[2]).toEqual({ verb: "enqueue", name: "civicline-priority", priority: 1, actionHook: `${opts.queueHook}&ctx=hc_9` });
-    expect(JSON.stringify(verbs)).not.toContain("身份证");
-    const sip = renderJambonz([{ kind: "handoff", queue: "general", reason: "r", priority: "normal", contextId: "hc_1" }], {
-      ...opts,
-      agentSipUri: "sip:agents@pbx.example.cn",
+    expect(verbs[2]).toEqual({
+      verb: "enqueue",
+      name: "civicline-priority",
+      priority: 1,
+      actionHook: `${opts.queueHook}&ctx=hc_9`,
     });
+    expect(JSON.stringify(verbs)).not.toContain("身份证");
+    const sip = renderJambonz(
+      [{ kind: "handoff", queue: "general", reason: "r", priority: "normal", contextId: "hc_1" }],
+      {
+        ...opts,
+        agentSipUri: "sip:agents@pbx.example.cn",
+      },
+    );
     expect(sip[0]).toMatchObject({ verb: "dial", headers: { "X-CivicLine-Context": "hc_1" } });
   });
 
@@ -77,6 +100,9 @@ describe("renderJambonz", () => {
 
   it("ends with hangup, also when the engine said nothing more", () => {
     expect(renderJambonz([{ kind: "end", reason: "done" }], opts)).toEqual([{ verb: "hangup" }]);
-    expect(renderJambonz([{ kind: "say", text: "再见", locale: "zh" }], opts).map((v) => v.verb)).toEqual(["say", "hangup"]);
+    expect(renderJambonz([{ kind: "say", text: "再见", locale: "zh" }], opts).map((v) => v.verb)).toEqual([
+      "say",
+      "hangup",
+    ]);
   });
 });

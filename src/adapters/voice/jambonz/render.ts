@@ -36,7 +36,11 @@ const say = (text: string, locale: Locale, style?: SpeechStyle): JambonzVerb => 
 const withQuery = (url: string, key: string, value: string) =>
   `${url}${url.includes("?") ? "&" : "?"}${key}=${encodeURIComponent(value)}`;
 
-const gather = (a: Extract<Action, { kind: "ask" }>, before: { text: string; locale: Locale }[], opts: JambonzOptions): JambonzVerb => {
+const gather = (
+  a: Extract<Action, { kind: "ask" }>,
+  before: { text: string; locale: Locale }[],
+  opts: JambonzOptions,
+): JambonzVerb => {
   const hints = [...new Set((a.hints ?? []).map((h) => h.trim()).filter(Boolean))];
   const speech = a.input.includes("speech");
   // Earlier says in another language stay separate verbs; same-language ones join the prompt.

@@ -7,19 +7,26 @@ const secret = "jambonz-test-secret";
 
 describe("Jambonz-Signature", () => {
   it("matches a vector computed independently (Python hmac/hashlib)", () => {
-    expect(jambonzSignature(secret, 1700000000, body)).toBe("9192fc3b90040340d21bd41b766761c0147ec2e94d1a79251150ded0a57fa5f1");
+    expect(jambonzSignature(secret, 1700000000, body)).toBe(
+      "9192fc3b90040340d21bd41b766761c0147ec2e94d1a79251150ded0a57fa5f1",
+    );
   });
 
   it("accepts a fresh, matching header", () => {
     const header = jambonzSignatureHeader(secret, 1700000000, body);
     expect(verifyJambonzSignature(secret, header, body, 1700000100)).toEqual({ ok: true });
     // a second v1 (secret rotation) may come first
-    expect(verifyJambonzSignature(secret, `t=1700000000,v1=${"0".repeat(64)},${header.split(",")[1]}`, body, 1700000000)).toEqual({ ok: true });
+    expect(
+      verifyJambonzSignature(secret, `t=1700000000,v1=${"0".repeat(64)},${header.split(",")[1]}`, body, 1700000000),
+    ).toEqual({ ok: true });
   });
 
   it("refuses stale or future timestamps", () => {
     const header = jambonzSignatureHeader(secret, 1700000000, body);
-    expect(verifyJambonzSignature(secret, header, body, 1700000301)).toEqual({ ok: false, reason: "stale Jambonz-Signature timestamp" });
+    expect(verifyJambonzSignature(secret, header, body, 1700000301)).toEqual({
+      ok: false,
+      reason: "stale Jambonz-Signature timestamp",
+    });
     expect(verifyJambonzSignature(secret, header, body, 1699999000).ok).toBe(false);
   });
 

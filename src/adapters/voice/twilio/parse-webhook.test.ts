@@ -1,14 +1,28 @@
 import { describe, expect, it } from "vitest";
 import { MAX_SPEECH_CHARS, parseTwilioWebhook } from "./parse-webhook.js";
 
-const base = { CallSid: "CA0123456789abcdef0123456789abcdef", From: "+8613700137000", To: "+12025550100", CallStatus: "in-progress" };
+const base = {
+  CallSid: "CA0123456789abcdef0123456789abcdef",
+  From: "+8613700137000",
+  To: "+12025550100",
+  CallStatus: "in-progress",
+};
 
 describe("parseTwilioWebhook", () => {
   it("reads an incoming call as the start of a conversation", () => {
-    const r = parseTwilioWebhook({ ...base, AccountSid: "AC00000000000000000000000000000000", Direction: "inbound" }, "incoming");
+    const r = parseTwilioWebhook(
+      { ...base, AccountSid: "AC00000000000000000000000000000000", Direction: "inbound" },
+      "incoming",
+    );
     expect(r).toEqual({
       ok: true,
-      value: { callSid: base.CallSid, from: "+8613700137000", to: "+12025550100", callStatus: "in-progress", turn: { kind: "start" } },
+      value: {
+        callSid: base.CallSid,
+        from: "+8613700137000",
+        to: "+12025550100",
+        callStatus: "in-progress",
+        turn: { kind: "start" },
+      },
     });
   });
 
@@ -35,11 +49,15 @@ describe("parseTwilioWebhook", () => {
 
   it("caps very long speech", () => {
     const r = parseTwilioWebhook({ ...base, SpeechResult: "办".repeat(2000) }, "gather");
-    expect(r.ok && r.value.turn.kind === "speech" && r.value.turn.text.length).toBe(MAX_SPEECH_CHARS);
+    const turn = r.ok ? r.value.turn : null;
+    expect(turn?.kind === "speech" && turn.text.length).toBe(MAX_SPEECH_CHARS);
   });
 
   it("refuses requests without a usable CallSid", () => {
-    expect(parseTwilioWebhook({ From: "+8613700137000" }, "incoming")).toEqual({ ok: false, reason: "CallSid is missing" });
+    expect(parseTwilioWebhook({ From: "+8613700137000" }, "incoming")).toEqual({
+      ok: false,
+      reason: "CallSid is missing",
+    });
     expect(parseTwilioWebhook({ CallSid: "CA<script>" }, "incoming").ok).toBe(false);
     expect(parseTwilioWebhook({ CallSid: "x".repeat(65) }, "incoming").ok).toBe(false);
     expect(parseTwilioWebhook(null, "incoming").ok).toBe(false);

@@ -23,7 +23,16 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 const CALL_SID = /^[A-Za-z0-9_-]{1,64}$/;
 const DIGITS = /^[0-9*#]{1,64}$/;
-const CALL_STATUSES = new Set(["queued", "ringing", "in-progress", "completed", "busy", "failed", "no-answer", "canceled"]);
+const CALL_STATUSES = new Set([
+  "queued",
+  "ringing",
+  "in-progress",
+  "completed",
+  "busy",
+  "failed",
+  "no-answer",
+  "canceled",
+]);
 const ENDED = new Set(["completed", "busy", "failed", "no-answer", "canceled"]);
 // QueueResult values after <Enqueue>: the caller was bridged or left; anything else means no agent took the call.
 const QUEUE_ENDED = new Set(["bridged", "hangup", "leave"]);
@@ -54,7 +63,8 @@ const gatherTurn = (p: Record<string, unknown>): Turn => {
 };
 
 export const parseTwilioWebhook = (body: unknown, hook: TwilioHook): Parsed<TwilioCall> => {
-  if (!body || typeof body !== "object" || Array.isArray(body)) return { ok: false, reason: "expected form-encoded Twilio parameters" };
+  if (!body || typeof body !== "object" || Array.isArray(body))
+    return { ok: false, reason: "expected form-encoded Twilio parameters" };
   const p = body as Record<string, unknown>;
   const callSid = str(p.CallSid);
   if (!callSid) return { ok: false, reason: "CallSid is missing" };

@@ -3,7 +3,10 @@ import type { Action } from "../../../domain/dialogue/actions.js";
 import { childElements, findAll, parseXml, textOf } from "../../../../test/scenarios/support/xml.js";
 import { apologyTwiml, queueName, renderTwiml, twilioHints } from "./render-twiml.js";
 
-const opts = { actionUrl: "https://h.example/voice/twilio/step?n=2", queueResultUrl: "https://h.example/voice/twilio/queue?n=2" };
+const opts = {
+  actionUrl: "https://h.example/voice/twilio/step?n=2",
+  queueResultUrl: "https://h.example/voice/twilio/queue?n=2",
+};
 const ask = (over: Partial<Extract<Action, { kind: "ask" }>> = {}): Action => ({
   kind: "ask",
   prompt: "请直接说出您要办理的业务，转人工请按0",
@@ -16,9 +19,7 @@ const ask = (over: Partial<Extract<Action, { kind: "ask" }>> = {}): Action => ({
 
 describe("renderTwiml", () => {
   it("nests the greeting inside the Gather so the caller can barge in, with Mandarin codes", () => {
-    const doc = parseXml(
-      renderTwiml([{ kind: "say", text: "您好，这里是市民服务热线。", locale: "zh" }, ask()], opts),
-    );
+    const doc = parseXml(renderTwiml([{ kind: "say", text: "您好，这里是市民服务热线。", locale: "zh" }, ask()], opts));
     expect(doc.name).toBe("Response");
     const [gather, redirect] = childElements(doc);
     expect(gather!.name).toBe("Gather");
@@ -69,7 +70,10 @@ describe("renderTwiml", () => {
   it("asks for ID digits by keypad only, with recording stopped first", () => {
     const doc = parseXml(
       renderTwiml(
-        [{ kind: "pause-recording" }, ask({ input: ["digits"], numDigits: 4, finishOnKey: "#", prompt: "请输入身份证后四位，X请按星号" })],
+        [
+          { kind: "pause-recording" },
+          ask({ input: ["digits"], numDigits: 4, finishOnKey: "#", prompt: "请输入身份证后四位，X请按星号" }),
+        ],
         opts,
       ),
     );
@@ -83,7 +87,9 @@ describe("renderTwiml", () => {
   it("starts recording on the first answer and again on resume", () => {
     const first = parseXml(renderTwiml([ask()], { ...opts, startRecording: true }));
     expect(childElements(first)[0]!.name).toBe("Start");
-    const resumed = parseXml(renderTwiml([{ kind: "resume-recording" }, { kind: "say", text: "好的", locale: "zh" }, ask()], opts));
+    const resumed = parseXml(
+      renderTwiml([{ kind: "resume-recording" }, { kind: "say", text: "好的", locale: "zh" }, ask()], opts),
+    );
     expect(childElements(resumed).map((e) => e.name)).toEqual(["Start", "Gather", "Redirect"]);
   });
 
@@ -115,7 +121,15 @@ describe("renderTwiml", () => {
   });
 
   it("ends with Hangup, and never leaves a call without a next verb", () => {
-    const ended = parseXml(renderTwiml([{ kind: "say", text: "再见", locale: "zh" }, { kind: "end", reason: "done" }], opts));
+    const ended = parseXml(
+      renderTwiml(
+        [
+          { kind: "say", text: "再见", locale: "zh" },
+          { kind: "end", reason: "done" },
+        ],
+        opts,
+      ),
+    );
     expect(childElements(ended).map((e) => e.name)).toEqual(["Say", "Hangup"]);
     const bare = parseXml(renderTwiml([{ kind: "say", text: "再见", locale: "zh" }], opts));
     expect(childElements(bare).map((e) => e.name)).toEqual(["Say", "Hangup"]);
@@ -123,7 +137,10 @@ describe("renderTwiml", () => {
 
   it("leaves SMS to the app", () => {
     const doc = parseXml(
-      renderTwiml([{ kind: "send-sms", templateId: "sms.x", to: "caller", variables: {}, idempotencyKey: "k" }, ask()], opts),
+      renderTwiml(
+        [{ kind: "send-sms", templateId: "sms.x", to: "caller", variables: {}, idempotencyKey: "k" }, ask()],
+        opts,
+      ),
     );
     expect(childElements(doc).map((e) => e.name)).toEqual(["Gather", "Redirect"]);
   });

@@ -30,7 +30,9 @@ describe("X-Twilio-Signature", () => {
 
   it("signs repeated parameters once per distinct value, sorted", () => {
     const url = "https://hotline.example.gov.cn/voice/twilio/step?n=3";
-    expect(twilioSignature("civicline-test-token", url, { X: "1", Tag: ["b", "a", "b"] })).toBe("8VjiWxR7LGPX1MrZZUHrDwlo53c=");
+    expect(twilioSignature("civicline-test-token", url, { X: "1", Tag: ["b", "a", "b"] })).toBe(
+      "8VjiWxR7LGPX1MrZZUHrDwlo53c=",
+    );
   });
 
   it("rejects a changed parameter, another URL, another token and a missing header", () => {
@@ -47,7 +49,10 @@ describe("X-Twilio-Signature", () => {
   });
 
   it("accepts the URL with or without the default port, as Twilio's helper does", () => {
-    expect(urlVariants("https://h.example/voice?n=1")).toEqual(["https://h.example/voice?n=1", "https://h.example:443/voice?n=1"]);
+    expect(urlVariants("https://h.example/voice?n=1")).toEqual([
+      "https://h.example/voice?n=1",
+      "https://h.example:443/voice?n=1",
+    ]);
     const params = { CallSid: "CAabc" };
     const sig = twilioSignature("tok", "https://h.example:443/voice/twilio", params);
     expect(verifyTwilioSignature("tok", "https://h.example/voice/twilio", params, sig)).toBe(true);

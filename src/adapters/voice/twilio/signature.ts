@@ -40,7 +40,13 @@ export const urlVariants = (url: string): string[] => {
   if (u.port === "" || u.port === defaultPort) {
     const rest = `${u.pathname}${u.search}`;
     const auth = u.username ? `${u.username}${u.password ? `:${u.password}` : ""}@` : "";
-    return [...new Set([url, `${u.protocol}//${auth}${u.host}${rest}`, `${u.protocol}//${auth}${u.hostname}:${defaultPort}${rest}`])];
+    return [
+      ...new Set([
+        url,
+        `${u.protocol}//${auth}${u.host}${rest}`,
+        `${u.protocol}//${auth}${u.hostname}:${defaultPort}${rest}`,
+      ]),
+    ];
   }
   return [url];
 };

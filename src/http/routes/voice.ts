@@ -1,0 +1,75 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { AppError } from "../../app/errors.js";
+import type { AppContext } from "../../compose.js";
+import type { Action, Turn } from "../../domain/dialogue/actions.js";
+import { STATUS } from "../errors.js";
+import { jambonzVoiceRoutes } from "./voice-jambonz.js";
+import { twilioVoiceRoutes } from "./voice-twilio.js";
+
+/**
+ * Voice webhooks of the telephony providers. Each provider's routes only check who is calling
+ * (signature, or loopback in the demo), parse the provider's payload into a Turn, call the one
+ * dialogue use case and render its actions back. Step numbers in URLs are not personal data.
+ */
+
+export type VoiceChannel = "twilio" | "jambonz";
+
+export interface VoiceTurnInput {
+  channel: VoiceChannel;
+  callId: string;
+  from: string;
+  to?: string;
+  step?: number;
+  turn: Turn;
+}
+
+export interface VoiceTurnResult {
+  actions: Action[];
+  conversationId: string;
+  stepNo: number;
+}
+
+export const voiceRoutes = async (app: FastifyInstance, ctx: AppContext): Promise<void> => {
+  await app.register(async (a) => twilioVoiceRoutes(a, ctx));
+  await app.register(async (a) => jambonzVoiceRoutes(a, ctx));
+};
+
+/** 127.0.0.0/8 and ::1 (also as IPv4-mapped IPv6): the demo accepts unsigned webhooks only from this machine. */
+export const isLoopback = (ip: string | undefined): boolean => {
+  if (!ip) return false;
+  const v4 = ip.startsWith("::ffff:") ? ip.slice(7) : ip;
+  if (v4 === "::1") return true;
+  const parts = v4.split(".");
+  return parts.length === 4 && parts[0] === "127" && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255);
+};
+
+/** The step a later webhook answers, from `?n=`; absent or garbled means "not a step request". */
+export const stepFromQuery = (query: unknown): number | undefined => {
+  const n = (query as Record<string, unknown> | undefined)?.n;
+  const s = Array.isArray(n) ? n[0] : n;
+  return typeof s === "string" && /^\d{1,6}$/.test(s) ? Number(s) : undefined;
+};
+
+export const refuse = (
+  ctx: AppContext,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  channel: VoiceChannel,
+  reason: string,
+) => {
+  // No body fields here: the request may carry a caller's number, and it is not trusted anyway.
+  ctx.log.warn({ channel, path: req.url.split("?")[0], ip: req.ip, reason }, "voice webhook refused");
+  return reply.status(403).send({ error: "forbidden", message: `Voice webhook refused: ${reason}.` });
+};
+
+type DialogueLike = { handleTurn(input: VoiceTurnInput): Promise<VoiceTurnResult> };
+
+export const handleVoiceTurn = (ctx: AppContext, input: VoiceTurnInput): Promise<VoiceTurnResult> => {
+  const dialogue = (ctx.services as unknown as { dialogue?: DialogueLike }).dialogue;
+  if (!dialogue) throw new Error("the dialogue service is not started (src/areas/voice-core.ts)");
+  return dialogue.handleTurn(input);
+};
+
+/** Status for an error from the dialogue use case; undefined for our own failures (500). */
+export const expectedErrorStatus = (err: unknown): number | undefined =>
+  err instanceof AppError ? STATUS[err.code] : undefined;
