@@ -1,3 +1,4 @@
+import { startNluArea } from "./areas/nlu.js";
 import type { AppContext } from "./compose.js";
 
 /**
@@ -6,6 +7,6 @@ import type { AppContext } from "./compose.js";
  * services of earlier ones). One line per area.
  */
 export const startAreas = async (ctx: AppContext): Promise<void> => {
-  void ctx;
   // areas: one `await startXArea(ctx);` line each, in dependency order
+  await startNluArea(ctx);
 };
