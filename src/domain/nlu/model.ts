@@ -6,6 +6,7 @@ import { buildPlaceFinder, type PlaceFinder } from "./entities/places.js";
 import type { Segmenter } from "./features.js";
 import { parseLexicon, type Lexicon, type LexiconIssue } from "./lexicon.js";
 import { buildNormaliser, type Normaliser, type ToSimplified } from "./normalise.js";
+import { DEFAULT_TRAIN, type TrainOptions } from "./linear.js";
 import { buildReplacer } from "./replacer.js";
 import { collectTrainingTexts } from "./training-data.js";
 
@@ -41,6 +42,7 @@ export interface NluModel {
 export interface NluBuildOptions {
   toSimplified?: ToSimplified;
   calibrationFolds?: number;
+  train?: Partial<TrainOptions>;
   thresholds?: Partial<Thresholds>;
   label?: string;
 }
@@ -77,7 +79,10 @@ export function buildNluModel(kb: KnowledgeBase, segment: Segmenter, options: Nl
   };
   // Training texts go through the same normalisation as live utterances, so both meet in one feature space.
   const texts = collectTrainingTexts(kb, lexicon["extra-phrasings"]).map((t) => ({ ...t, text: normaliser.full(t.text) }));
-  const classifier = buildClassifier(texts, features, lexicon.rules, { calibrationFolds: options.calibrationFolds });
+  const classifier = buildClassifier(texts, features, lexicon.rules, {
+    calibrationFolds: options.calibrationFolds,
+    train: { ...DEFAULT_TRAIN, ...options.train },
+  });
   return {
     classifier,
     normaliser,
