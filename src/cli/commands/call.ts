@@ -24,7 +24,14 @@ Holds a call with the hotline in this terminal, on the embedded database in DATA
 Prompts are spoken through espeak-ng when it is installed and the output is a terminal (or --speak).
 Demo callers: +8613800138000 张伟, +8613900139000 李秀英, +8613700137000 王芳; any other number is unknown.`;
 
-type HandleTurn = (input: { channel: "terminal"; callId: string; from: string; to?: string; step?: number; turn: Turn }) => Promise<{
+type HandleTurn = (input: {
+  channel: "terminal";
+  callId: string;
+  from: string;
+  to?: string;
+  step?: number;
+  turn: Turn;
+}) => Promise<{
   actions: Action[];
   conversationId: string;
   stepNo: number;
@@ -63,7 +70,9 @@ const speak = (text: string, locale: string, slow: boolean) =>
   new Promise<void>((resolve) => {
     // Never let a missing or failing speech synthesiser break the call.
     try {
-      const p = spawn("espeak-ng", ["-v", locale === "en" ? "en" : "cmn", "-s", slow ? "115" : "160", text], { stdio: "ignore" });
+      const p = spawn("espeak-ng", ["-v", locale === "en" ? "en" : "cmn", "-s", slow ? "115" : "160", text], {
+        stdio: "ignore",
+      });
       p.on("error", () => resolve());
       p.on("close", () => resolve());
     } catch {
@@ -114,7 +123,9 @@ const openContext = async (opts: CallOptions): Promise<AppContext> => {
   const config = loadConfig({ ...env, LOG_LEVEL: env.LOG_LEVEL ?? "warn" });
   if (!opts.db && !config.DATABASE_URL && !pgliteExists(config.dataDir)) {
     const script = fileURLToPath(new URL("../../adapters/storage/init-data-dir.ts", import.meta.url));
-    const r = spawnSync(process.execPath, [...process.execArgv, script, pgliteDir(config.dataDir)], { stdio: "inherit" });
+    const r = spawnSync(process.execPath, [...process.execArgv, script, pgliteDir(config.dataDir)], {
+      stdio: "inherit",
+    });
     if (r.status !== 0) throw new Error("could not create the embedded database");
   }
   const { default: pino } = await import("pino");
@@ -145,8 +156,17 @@ export const run = async (args: string[], io: CliIo, opts: CallOptions = {}): Pr
     const dialogue = (ctx.services as unknown as { dialogue?: { handleTurn: HandleTurn } }).dialogue;
     if (!dialogue) throw new Error("the dialogue service is not available");
     const callId = `term-${randomUUID()}`;
-    io.stdout.write(`Calling the hotline from ${from}. Type words, #digits for the keypad, an empty line for silence, /quit to hang up.\n`);
-    let result = await dialogue.handleTurn({ channel: "terminal", callId, from, ...(to ? { to } : {}), step: 0, turn: { kind: "start" } });
+    io.stdout.write(
+      `Calling the hotline from ${from}. Type words, #digits for the keypad, an empty line for silence, /quit to hang up.\n`,
+    );
+    let result = await dialogue.handleTurn({
+      channel: "terminal",
+      callId,
+      from,
+      ...(to ? { to } : {}),
+      step: 0,
+      turn: { kind: "start" },
+    });
     let state = await present(result.actions, io, voice);
     rl = createInterface({ input: io.stdin, crlfDelay: Infinity, terminal: false });
     const lines = rl[Symbol.asyncIterator]();
@@ -156,7 +176,13 @@ export const run = async (args: string[], io: CliIo, opts: CallOptions = {}): Pr
       const turn = next.done ? null : lineToTurn(next.value);
       if (next.done) io.stdout.write("\n");
       if (!turn) {
-        await dialogue.handleTurn({ channel: "terminal", callId, from, step: result.stepNo + 1, turn: { kind: "event", name: "hangup" } });
+        await dialogue.handleTurn({
+          channel: "terminal",
+          callId,
+          from,
+          step: result.stepNo + 1,
+          turn: { kind: "event", name: "hangup" },
+        });
         io.stdout.write("      [you hung up]\n");
         break;
       }
