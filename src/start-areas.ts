@@ -9,4 +9,5 @@ import type { AppContext } from "./compose.js";
 export const startAreas = async (ctx: AppContext): Promise<void> => {
   // areas: one `await startXArea(ctx);` line each, in dependency order
   await startNluArea(ctx);
+  await (await import("./areas/voice.js")).startVoiceArea(ctx); // voice: keep last
 };
