@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { pgliteDir, pgliteExists } from "./adapters/storage/database.js";
+import { copyTemplate } from "./adapters/storage/init-data-dir.js";
 import { buildContext, closeContext, ensureKbPublished } from "./compose.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { buildServer } from "./http/server.js";
@@ -9,17 +10,26 @@ import { startAreas } from "./start-areas.js";
 /** `npm start`: the hotline on the embedded database (or DATABASE_URL), seeded with the demo city. */
 
 export const start = async (config: Config) => {
-  if (!config.DATABASE_URL && !pgliteExists(config.dataDir)) {
+  const t0 = Date.now();
+  const phases: Record<string, number> = {};
+  const lap = (name: string) => (phases[name] = Date.now() - t0);
+  if (!config.DATABASE_URL && !pgliteExists(config.dataDir) && !copyTemplate(pgliteDir(config.dataDir))) {
     const script = fileURLToPath(new URL("./adapters/storage/init-data-dir.ts", import.meta.url));
     process.stdout.write(`Creating the embedded database in ${pgliteDir(config.dataDir)} …\n`);
     const r = spawnSync(process.execPath, [...process.execArgv, script, pgliteDir(config.dataDir)], { stdio: "inherit" });
     if (r.status !== 0) throw new Error("could not create the embedded database");
+    lap("initdb");
   }
   const ctx = await buildContext(config);
+  lap("database");
   const kbVersion = await ensureKbPublished(ctx);
+  lap("kb");
   await startAreas(ctx);
+  lap("areas");
   const server = await buildServer(ctx);
   await server.listen({ port: config.PORT, host: config.HOST });
+  lap("listening");
+  ctx.log.info({ phases }, "started");
   const address = server.server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   const url = `http://${config.HOST === "0.0.0.0" ? "127.0.0.1" : config.HOST}:${port}`;
