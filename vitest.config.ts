@@ -8,12 +8,13 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["src/**/*.test.ts", "test/unit/**/*.test.ts"], exclude: ["**/*.int.test.ts"] },
+        test: { name: "unit", sequence: { groupOrder: 0 }, include: ["src/**/*.test.ts", "test/unit/**/*.test.ts"], exclude: ["**/*.int.test.ts"] },
       },
       {
         extends: true,
         test: {
           name: "storage",
+          sequence: { groupOrder: 1 },
           include: ["src/**/*.int.test.ts", "test/**/*.int.test.ts", "test/scenarios/**/*.test.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
@@ -21,7 +22,7 @@ export default defineConfig({
           maxWorkers: 2,
         },
       },
-      { extends: true, test: { name: "e2e", include: ["test/e2e/**/*.test.ts"], testTimeout: 120_000, hookTimeout: 120_000, maxWorkers: 1 } },
+      { extends: true, test: { name: "e2e", sequence: { groupOrder: 2 }, include: ["test/e2e/**/*.test.ts"], testTimeout: 120_000, hookTimeout: 120_000, maxWorkers: 1 } },
     ],
   },
 });
