@@ -25,6 +25,14 @@ export const LI_XIUYING = "+8613900139000";
 export const WANG_FANG = "+8613700137000";
 export const HOTLINE_NUMBER = "+12025550123";
 
+export interface OutboxMessage {
+  id: string;
+  templateId: string;
+  body: string;
+  phone: string;
+  channel: string;
+}
+
 export interface Sent {
   url: string;
   payload: string;
@@ -57,7 +65,8 @@ export const startHotline = async (opts: HotlineOptions = {}) => {
     });
     if (res.statusCode === 204) return { ...emptyReply, status: 204 };
     if (res.statusCode >= 300) return { ...emptyReply, status: res.statusCode, raw: res.body };
-    return provider === "twilio" ? readTwiml(res.statusCode, res.body) : readJambonz(res.statusCode, res.body);
+    const reply = provider === "twilio" ? readTwiml(res.statusCode, res.body) : readJambonz(res.statusCode, res.body);
+    return { ...reply, contentType: String(res.headers["content-type"] ?? "") };
   };
 
   const twilioRequest = (url: string, fields: Record<string, string>): Sent => {
@@ -81,7 +90,7 @@ export const startHotline = async (opts: HotlineOptions = {}) => {
   };
 
   /** SMS waiting in the outbox for this number, through the admin API. */
-  const outbox = async (phone: string): Promise<{ templateId: string; body: string; phone: string }[]> => {
+  const outbox = async (phone: string): Promise<OutboxMessage[]> => {
     const res = await server.inject({
       method: "GET",
       url: `/api/admin/outbox?phone=${encodeURIComponent(phone)}&channel=sms`,
@@ -92,7 +101,7 @@ export const startHotline = async (opts: HotlineOptions = {}) => {
     const rows = Array.isArray(body)
       ? body
       : ((body as { items?: unknown[]; rows?: unknown[] }).items ?? (body as { rows?: unknown[] }).rows ?? []);
-    return rows as { templateId: string; body: string; phone: string }[];
+    return rows as OutboxMessage[];
   };
 
   return { app, server, ctx: app.ctx, dial, send, twilioRequest, jambonzRequest, outbox, close: () => app.close() };

@@ -8,6 +8,7 @@ import { childElements, findAll, parseXml, textOf, type XmlElement } from "./xml
 
 export interface Reply {
   status: number;
+  contentType?: string;
   raw: string;
   /** everything the caller hears, in order */
   spoken: string;
