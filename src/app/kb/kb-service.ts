@@ -30,6 +30,9 @@ export interface KbServiceDeps {
   onVersion?: (current: CurrentKb) => void | Promise<void>;
 }
 
+// A confident reading of the query is worth about one strong title match.
+const PRIOR_WEIGHT = 0.3;
+
 export const contentHash = (kb: KnowledgeBase): string =>
   createHash("sha256").update(JSON.stringify(kb)).digest("hex");
 
@@ -89,8 +92,12 @@ export const createKbService = (deps: KbServiceDeps) => {
 
     history: () => deps.store.history(),
 
-    /** Ranked Chinese search over the current version; FAQ hits count for their item. */
-    async search(query: string, limit = 10): Promise<{ version: number; hits: KbSearchHit[] }> {
+    /**
+     * Ranked Chinese search over the current version; FAQ hits count for their item. `prior` (code →
+     * 0..1, e.g. the NLU's reading of the query) lifts the codes the query is understood to be about,
+     * so "居住证怎么办理" prefers applying over replacing even though both titles share the words.
+     */
+    async search(query: string, limit = 10, prior?: Map<string, number>): Promise<{ version: number; hits: KbSearchHit[] }> {
       const { version } = await service.current();
       const q = query.trim().slice(0, 200);
       const raw = await deps.store.search(version, toTsQuery(segment(q)), q, limit * 4);
@@ -101,6 +108,11 @@ export const createKbService = (deps: KbServiceDeps) => {
         const prev = best.get(key);
         if (!prev) best.set(key, { ...hit, kind });
         else prev.score += hit.score * 0.25; // corroborating FAQ hits lift their item a little
+      }
+      for (const [code, weight] of prior ?? []) {
+        const kind = code.startsWith("event.") ? "event" : "item";
+        const hit = best.get(`${kind}:${code}`);
+        if (hit) hit.score += PRIOR_WEIGHT * weight;
       }
       const hits = [...best.values()].sort((x, y) => y.score - x.score).slice(0, limit);
       return { version, hits };

@@ -40,7 +40,8 @@ export const kbRoutes = async (app: FastifyInstance, ctx: AppContext) => {
     method: "GET", url: "/api/kb/search", summary: "Ranked Chinese search over items, life events, halls and FAQ", tags: ["kb"],
     query: z.object({ q: z.string().trim().min(1, "q must not be empty").max(200), limit: z.coerce.number().int().min(1).max(50).default(10) }),
   }, async ({ query }) => {
-    const { version, hits } = await ctx.kb.search(query.q, query.limit);
+    const prior = await searchPrior(ctx, query.q);
+    const { version, hits } = await ctx.kb.search(query.q, query.limit, prior);
     return { kbVersion: version, query: query.q, hits };
   });
 
@@ -57,4 +58,13 @@ export const kbRoutes = async (app: FastifyInstance, ctx: AppContext) => {
     body: z.object({ note: z.string().trim().min(1, "say why you publish").max(500), by: z.string().trim().min(1).max(80).default("admin") }),
     responses: { 409: "Nothing changed", 422: "The KB files have errors (listed)" },
   }, async ({ body }) => ctx.publishKbFromDisk(body.by, body.note));
+};
+
+// The NLU's top readings of the query, when the NLU area runs (it always does in the app).
+const searchPrior = async (ctx: AppContext, q: string): Promise<Map<string, number> | undefined> => {
+  const nlu = ctx.services.nlu;
+  if (!nlu) return undefined;
+  const today = new Intl.DateTimeFormat("sv-SE", { timeZone: ctx.config.TZ_CITY }).format(ctx.clock.now());
+  const r = await nlu.interpret(q, { today });
+  return new Map([[r.intent, r.confidence], ...r.alternatives.slice(0, 2).map((a) => [a.intent, a.confidence] as const)]);
 };
