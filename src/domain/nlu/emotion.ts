@@ -13,9 +13,42 @@ type CueKind = Scored | "negator" | "intensifier" | "sarcasm" | "repetition";
 
 export type EmotionDetector = (surface: string) => Emotion;
 
-const NEUTRAL_FLOOR = 0.6;
+const NEUTRAL_FLOOR = 0.45;
 
+export interface CueScores {
+  scores: Record<Scored, number>;
+  cues: string[];
+  sarcastic: boolean;
+  repeated: boolean;
+}
+
+export type CueScorer = (surface: string) => CueScores;
+
+/** The lexicon on its own: an emotion from cue scores, neutral below a floor. */
 export function buildEmotionDetector(lex: EmotionLexicon): EmotionDetector {
+  const score = buildCueScorer(lex);
+  return (surface) => labelFromScores(score(surface));
+}
+
+export function labelFromScores({ scores, cues }: CueScores): Emotion {
+  let label: EmotionLabel = "neutral";
+  let best = NEUTRAL_FLOOR;
+  // Order breaks ties towards what needs attention first.
+  for (const l of ["angry", "sad", "anxious", "confused", "satisfied"] as Scored[]) {
+    if (scores[l] >= best + 1e-9) {
+      best = scores[l];
+      label = l;
+    }
+  }
+  if (label === "neutral") return { label, intensity: 0.1, cues };
+  return { label, intensity: cueIntensity(best), cues };
+}
+
+export function cueIntensity(score: number): number {
+  return Math.max(0.3, Math.round(Math.min(1, 1 - Math.exp(-score / 1.5)) * 100) / 100);
+}
+
+export function buildCueScorer(lex: EmotionLexicon): CueScorer {
   const entries: Array<[string, { kind: CueKind; weight: number }]> = [];
   for (const [label, cues] of Object.entries(lex.cues) as Array<[Scored, EmotionLexicon["cues"][Scored]]>) {
     for (const cue of cues ?? []) {
@@ -85,17 +118,6 @@ export function buildEmotionDetector(lex: EmotionLexicon): EmotionDetector {
     scores.angry *= arousal;
     scores.anxious *= arousal;
 
-    let label: EmotionLabel = "neutral";
-    let best = NEUTRAL_FLOOR;
-    // Order breaks ties towards what needs attention first.
-    for (const l of ["angry", "sad", "anxious", "confused", "satisfied"] as Scored[]) {
-      if (scores[l] >= best + 1e-9) {
-        best = scores[l];
-        label = l;
-      }
-    }
-    if (label === "neutral") return { label, intensity: 0.1, cues };
-    const intensity = Math.round(Math.min(1, 1 - Math.exp(-best / 1.5)) * 100) / 100;
-    return { label, intensity: Math.max(0.3, intensity), cues };
+    return { scores, cues, sarcastic, repeated: repeatedPhrase || hits.some((h) => h.value.kind === "repetition") };
   };
 }

@@ -66,6 +66,9 @@ export const EmotionLexicon = z.strictObject({
 });
 export type EmotionLexicon = z.infer<typeof EmotionLexicon>;
 
+/** emotion-examples.yaml: label → example utterances for the emotion classifier. */
+export const EmotionExamples = z.partialRecord(z.enum(["neutral", "angry", "anxious", "confused", "sad", "satisfied"]), Words);
+
 /** extra-phrasings.yaml: code → phrasings, added to the KB's own when training. */
 export const ExtraPhrasings = z.record(z.string().min(1), Words);
 
@@ -75,6 +78,7 @@ export const Lexicon = z.strictObject({
   synonyms: SynonymLexicon.default({}),
   rules: RuleLexicon.default([]),
   emotion: EmotionLexicon.default({ cues: {}, negators: [], intensifiers: [], sarcasm: [], repetition: [] }),
+  "emotion-examples": EmotionExamples.default({}),
   stopwords: Words.default([]),
   "extra-phrasings": ExtraPhrasings.default({}),
 });

@@ -1,7 +1,8 @@
 import type { KnowledgeBase } from "../kb/schema.js";
 import { buildClassifier, type Classifier } from "./classifier.js";
 import { buildConceptFinder } from "./concepts.js";
-import { buildEmotionDetector, type EmotionDetector } from "./emotion.js";
+import type { EmotionDetector } from "./emotion.js";
+import { trainEmotionModel } from "./emotion-model.js";
 import { buildPlaceFinder, type PlaceFinder } from "./entities/places.js";
 import type { Segmenter } from "./features.js";
 import { parseLexicon, type Lexicon, type LexiconIssue } from "./lexicon.js";
@@ -86,7 +87,7 @@ export function buildNluModel(kb: KnowledgeBase, segment: Segmenter, options: Nl
   return {
     classifier,
     normaliser,
-    detectEmotion: buildEmotionDetector(lexicon.emotion),
+    detectEmotion: buildEmotion(lexicon, texts),
     findPlaces: buildPlaceFinder(kb.halls),
     thresholds: { ...DEFAULT_THRESHOLDS, ...options.thresholds },
     lexicon,
@@ -94,6 +95,13 @@ export function buildNluModel(kb: KnowledgeBase, segment: Segmenter, options: Nl
     names: codeNames(kb, classifier.codes),
     label: options.label,
   };
+}
+
+function buildEmotion(lexicon: Lexicon, texts: Array<{ text: string; source: string }>): EmotionDetector {
+  // Every 7th citizen phrasing: enough neutral speech without letting it outweigh the written examples.
+  const pool = texts.filter((t, i) => t.source === "phrasing" && i % 7 === 0).map((t) => t.text);
+  const model = trainEmotionModel(lexicon.emotion, lexicon["emotion-examples"], pool);
+  return (surface) => model.detect(surface);
 }
 
 function codeNames(kb: KnowledgeBase, codes: string[]): Record<string, string> {
