@@ -26,6 +26,8 @@ export type Action =
       /** recognition hints (words likely said) */
       hints?: string[];
       style?: SpeechStyle;
+      /** the answer is personal data (ID digits, a code): never log or echo it */
+      sensitive?: boolean;
     }
   | { kind: "send-sms"; templateId: string; to: "caller"; variables: Record<string, string>; idempotencyKey: string }
   | {
