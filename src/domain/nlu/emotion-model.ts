@@ -23,9 +23,11 @@ export interface EmotionTraining {
   epochs: number;
   /** subtracted from the neutral logit: the written examples under-represent how many ways feelings show */
   neutralPenalty: number;
+  /** probability an emotion needs when no lexicon cue supports it */
+  uncuedMinimum: number;
 }
 
-export const DEFAULT_EMOTION_TRAINING: EmotionTraining = { cueEvidence: 1.2, neutralFromKb: 40, epochs: 12, neutralPenalty: 0.5 };
+export const DEFAULT_EMOTION_TRAINING: EmotionTraining = { cueEvidence: 1.2, neutralFromKb: 40, epochs: 12, neutralPenalty: 0.5, uncuedMinimum: 0.3 };
 
 export function trainEmotionModel(
   lex: EmotionLexicon,
@@ -39,13 +41,13 @@ export function trainEmotionModel(
   for (const label of EMOTIONS) {
     for (const text of examples[label] ?? []) data.push({ f: featurise(text, scoreCues), label: EMOTIONS.indexOf(label), weight: 1 });
   }
-  // KB phrasings are how people ask when nothing is wrong; only those without any cue, and few of them.
+  // KB phrasings are how people ask when nothing is wrong: cue-free ones, spread evenly over the
+  // whole KB (every item and small talk alike), and few enough not to drown the written examples.
   const written = data.length;
-  for (const text of neutralPool) {
-    if (data.length - written >= 80) break;
-    const cues = scoreCues(text);
-    if (Object.values(cues.scores).some((v) => v > 0)) continue;
-    data.push({ f: featurise(text, scoreCues), label: 0, weight: 0.5 });
+  const calm = neutralPool.filter((text) => !Object.values(scoreCues(text).scores).some((v) => v > 0));
+  const stride = Math.max(1, Math.floor(calm.length / Math.max(1, opts.neutralFromKb)));
+  for (let i = 0; i < calm.length && data.length < written + opts.neutralFromKb; i += stride) {
+    data.push({ f: featurise(calm[i]!, scoreCues), label: 0, weight: 0.5 });
   }
   for (const d of data) for (const k of d.f.keys()) if (!index.has(k)) index.set(k, index.size);
   const sparse: SparseExample[] = data.map((d) => toSparse(d.f, index, d.label, d.weight));
@@ -73,8 +75,9 @@ function detect(model: LinearModel, index: Map<string, number>, scoreCues: CueSc
   let best = 0;
   for (let i = 1; i < EMOTIONS.length; i++) if (logits[i]! > logits[best]!) best = i;
   const label = EMOTIONS[best]!;
-  if (label === "neutral") return { label, intensity: 0.1, cues: cueScores.cues };
-  const cue = cueScores.scores[label as Exclude<EmotionLabel, "neutral">];
+  const cue = label === "neutral" ? 0 : cueScores.scores[label];
+  // Without a single cue for it, the character model alone must be fairly sure (天气 is not 气死).
+  if (label === "neutral" || (cue === 0 && logits[best]! < opts.uncuedMinimum)) return { label: "neutral", intensity: 0.1, cues: cueScores.cues };
   const intensity = Math.round(Math.max(logits[best]! * 0.8, cue > 0 ? cueIntensity(cue) : 0.3) * 100) / 100;
   return { label, intensity: Math.min(1, intensity), cues: cueScores.cues };
 }

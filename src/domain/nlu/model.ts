@@ -98,8 +98,7 @@ export function buildNluModel(kb: KnowledgeBase, segment: Segmenter, options: Nl
 }
 
 function buildEmotion(lexicon: Lexicon, texts: Array<{ text: string; source: string }>): EmotionDetector {
-  // Every 7th citizen phrasing: enough neutral speech without letting it outweigh the written examples.
-  const pool = texts.filter((t, i) => t.source === "phrasing" && i % 7 === 0).map((t) => t.text);
+  const pool = texts.filter((t) => t.source === "phrasing").map((t) => t.text);
   const model = trainEmotionModel(lexicon.emotion, lexicon["emotion-examples"], pool);
   return (surface) => model.detect(surface);
 }

@@ -20,7 +20,9 @@ export function extractEntities(text: string, today: string, concepts: ConceptHi
   entities.push(...findAges(masked));
 
   const persons = concepts.filter((c) => c.kind === "person");
-  const others = persons.filter((p) => p.value !== "self");
+  // A newborn is also a child; the more specific word is the useful one.
+  const hasNewborn = persons.some((p) => p.value === "newborn");
+  const others = persons.filter((p) => p.value !== "self" && !(hasNewborn && p.value === "child"));
   // The person concerned: a named relative wins over the speaker; 我 alone means the caller.
   const chosen = others.length > 0 ? others : persons.length > 0 ? persons : /我|俺|本人|自己/.test(text) ? [{ value: "self", text: "我" }] : [];
   for (const p of chosen) pushUnique(entities, { type: "person", value: p.value, text: p.text });
