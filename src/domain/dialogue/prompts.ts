@@ -86,6 +86,7 @@ const zh = {
   apptAskHall: (options: string) => `可以在${options}办理，请问您要去哪一个？`,
   apptClosed: (date: string) => `${date}大厅不办公，请换一天。`,
   apptFull: (date: string, options: string) => `${date}这个时间已经约满了，可以约${options}，您要哪个时间？`,
+  apptOffer: (when: string, options: string) => `${when}可以约${options}，您要哪个时间？`,
   apptDayFull: (date: string) => `${date}已经约满了，请换一天。`,
   apptPast: "这个日期已经过去了，请说一个以后的日期。",
   apptConfirm: (date: string, time: string, hall: string, item: string) =>
@@ -189,6 +190,7 @@ const en: Prompts = {
   apptAskHall: (options) => `You can go to ${options}. Which one would you like?`,
   apptClosed: (date) => `The hall is closed ${date}. Please choose another day.`,
   apptFull: (date, options) => `That time ${date} is fully booked. I can offer ${options}. Which would you like?`,
+  apptOffer: (when, options) => `${when} I can offer ${options}. Which would you like?`,
   apptDayFull: (date) => `${date} is fully booked. Please choose another day.`,
   apptPast: "That date has passed. Please choose a later date.",
   apptConfirm: (date, time, hall, item) => `Booking ${item} on ${date} at ${time}, ${hall}. Press 1 or say yes to confirm, or tell me what to change.`,

@@ -115,7 +115,8 @@ export const continueAppointment = (r: Reply, ctx: TurnContext, draft: Appointme
   }
   const options = list(offered.map((x) => sayTime(x, s.locale)), s.locale, s.locale === "zh" ? "或者" : "or");
   const wanted = `${spokenDate}${s.locale === "zh" ? "" : " "}${sayTime(d.time, s.locale)}`;
-  ask(r, { kind: "appointment", draft: { ...d, offered }, asking: "choose-time" }, tr.apptFull(wanted, options));
+  const line = isPartOfDay(d.time) ? tr.apptOffer(wanted, options) : tr.apptFull(wanted, options);
+  ask(r, { kind: "appointment", draft: { ...d, offered }, asking: "choose-time" }, line);
 };
 
 /** A turn while collecting a booking: fill the draft and go on; false when nothing usable was said. */

@@ -4,7 +4,7 @@ import { buildKbView, type KbView } from "../kb-view.js";
 /**
  * A small knowledge base for the engine's tests, written for them (not copied from kb/ or from
  * the evaluation scripts): three halls, four items, the newborn event and the SMS templates the
- * engine uses. Dates: 2026-10-01 is a holiday; 2026-11-28 is a Saturday, 2026-11-29 a Sunday.
+ * engine uses. Dates: 2026-10-01 and 2026-12-02 are holidays; 2026-11-28 is a Saturday, 2026-11-29 a Sunday.
  */
 
 const src = [{ authority: "测试", document: "测试数据", effective: "2026" }];
@@ -83,7 +83,7 @@ export const fixtureKb = (): KnowledgeBase =>
       template("sms.application-status", "{documentName}{status} {link}", ["documentName", "status", "link"]),
     ],
     intents: [],
-    calendar: [{ year: 2026, holidays: [{ date: "2026-10-01", name: { zh: "国庆节", en: "National Day" } }], makeupWorkdays: ["2026-10-10"], source: src[0] }],
+    calendar: [{ year: 2026, holidays: [{ date: "2026-10-01", name: { zh: "国庆节", en: "National Day" } }, { date: "2026-12-02", name: { zh: "测试休息日", en: "Test day off" } }], makeupWorkdays: ["2026-10-10"], source: src[0] }],
   });
 
 export const CATALOGUE_NAMES = {
