@@ -40,7 +40,7 @@ export interface AppointmentTimes {
 
 export type ChangeCheck =
   | { ok: true; next: AppointmentStatus }
-  | { ok: false; reason: "invalid-transition" | "past" | "not-yet" | "note-required"; from: AppointmentStatus };
+  | { ok: false; reason: "invalid-transition" | "past" | "not-yet"; from: AppointmentStatus };
 
 /**
  * Whether `action` may happen now. Reschedule and cancel only before the slot starts (after that the
