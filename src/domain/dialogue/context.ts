@@ -27,6 +27,8 @@ export interface ProfileAppointment {
  */
 export interface CallerProfile {
   known: boolean;
+  /** opaque id of the recognised citizen (for verification lookups; never spoken) */
+  ref?: string;
   /** completed years, only used to offer the silver channel */
   age?: number;
   locale?: "zh" | "en";
@@ -53,14 +55,14 @@ export type BookResult =
 
 /** Lookups and commands whose outcome decides what the engine says next. */
 export type Need =
-  | { kind: "verify-last4"; digits: string }
+  | { kind: "verify-last4"; citizenRef: string; digits: string }
   | { kind: "start-sms-challenge"; idNumber: string }
   | { kind: "check-sms-code"; challengeId: string; code: string }
   | { kind: "progress"; citizenRef: string }
   | { kind: "slots"; itemCode: string; hallCode: string; date: string }
-  | { kind: "book"; itemCode: string; hallCode: string; date: string; time: string; key: string }
-  | { kind: "reschedule"; ref: string; hallCode: string; date: string; time: string; key: string }
-  | { kind: "cancel"; ref: string; key: string }
+  | { kind: "book"; citizenRef: string; itemCode: string; hallCode: string; date: string; time: string; key: string }
+  | { kind: "reschedule"; citizenRef: string; ref: string; hallCode: string; date: string; time: string; key: string }
+  | { kind: "cancel"; citizenRef: string; ref: string; key: string }
   | { kind: "link"; subject: "item" | "event"; code: string };
 
 export interface NeedResults {

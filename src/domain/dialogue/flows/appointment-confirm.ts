@@ -18,10 +18,12 @@ import { startVerification } from "./verification.js";
 
 type Outcome = { verified: VerifyPurpose } | "handled";
 
+/** Bookings are personal: the caller is verified first (identity's rule: book-appointment needs id-last4). */
 export const startBooking = (r: Reply, ctx: TurnContext, h: Heard): void => {
   const topicItem = r.state.topic.itemCode && ctx.kb.items.has(r.state.topic.itemCode) ? r.state.topic.itemCode : undefined;
   const itemCode = itemOf(ctx, h) ?? topicItem;
-  continueAppointment(r, ctx, absorb(ctx, h, { op: "book", ...(itemCode ? { itemCode } : {}) }));
+  const draft = absorb(ctx, h, { op: "book", ...(itemCode ? { itemCode } : {}) });
+  if (startVerification(r, { kind: "appointment", draft }) !== "handled") continueAppointment(r, ctx, draft);
 };
 
 export const startChange = (r: Reply, ctx: TurnContext, h: Heard, op: "reschedule" | "cancel"): Outcome => {
@@ -47,11 +49,12 @@ export const startChange = (r: Reply, ctx: TurnContext, h: Heard, op: "reschedul
   return "handled";
 };
 
-const commandFor = (ctx: TurnContext, d: AppointmentDraft) => {
+const commandFor = (r: Reply, ctx: TurnContext, d: AppointmentDraft) => {
   const key = `conv:${ctx.conversationId}:appt:${ctx.stepNo}`;
-  if (d.op === "cancel") return { kind: "cancel" as const, ref: d.ref!, key };
-  if (d.op === "reschedule") return { kind: "reschedule" as const, ref: d.ref!, hallCode: d.hallCode!, date: d.date!, time: d.time!, key };
-  return { kind: "book" as const, itemCode: d.itemCode!, hallCode: d.hallCode!, date: d.date!, time: d.time!, key };
+  const citizenRef = r.state.verification.citizenRef ?? "";
+  if (d.op === "cancel") return { kind: "cancel" as const, citizenRef, ref: d.ref!, key };
+  if (d.op === "reschedule") return { kind: "reschedule" as const, citizenRef, ref: d.ref!, hallCode: d.hallCode!, date: d.date!, time: d.time!, key };
+  return { kind: "book" as const, citizenRef, itemCode: d.itemCode!, hallCode: d.hallCode!, date: d.date!, time: d.time!, key };
 };
 
 const remember = (r: Reply, d: AppointmentDraft, res: Extract<BookResult, { ok: true }>) => {
@@ -64,7 +67,7 @@ const remember = (r: Reply, d: AppointmentDraft, res: Extract<BookResult, { ok: 
 const execute = (r: Reply, ctx: TurnContext, d: AppointmentDraft): void => {
   const s = r.state;
   const tr = t(s.locale);
-  const cmd = commandFor(ctx, d);
+  const cmd = commandFor(r, ctx, d);
   const res = resultOf(ctx, cmd as never) as BookResult | { ok: boolean } | undefined;
   if (!res) {
     need(r, cmd);

@@ -32,10 +32,29 @@ const greeted = (profile?: CallerProfile): Call => {
   return call;
 };
 
+/** A caller already verified in this call (verification itself is tested in verification.test.ts). */
+const verified = (profile?: CallerProfile): Call => {
+  const call = greeted(profile);
+  call.state = { ...call.state, verification: { level: "last4", citizenRef: "cit-7", failures: 0 } };
+  return call;
+};
+
 describe("booking by voice", () => {
+  it("verifies the caller first (bookings are personal), then asks for the day", () => {
+    const { resolver } = backEnd();
+    const call = greeted({ known: true, ref: "cit-7", appointments: [], ready: [], events: [] });
+    const v = turn(call, speech("我要约个时间换身份证"), { nlu: nlu("id-card.renew", { entities: [{ type: "situation", value: "book" }] }) });
+    expect(spoken(v)).toContain("需要先核实您的身份");
+    expect(lastAsk(v)!.numDigits).toBe(4);
+    const q = turn(call, digits("1234"), { resolve: resolver });
+    expect(spoken(q)).toContain("身份核实成功");
+    expect(lastAsk(q)!.prompt).toBe("请问您想约哪一天、大概几点？");
+    expect(q.state.verification.citizenRef).toBe("cit-7");
+  });
+
   it("collects what is missing, offers the nearest free times, reads back and books once", () => {
     const { done, resolver } = backEnd();
-    const call = greeted();
+    const call = verified();
     const q1 = turn(call, speech("想约个时间换身份证"), { nlu: nlu("id-card.renew", { entities: [{ type: "situation", value: "book" }] }) });
     expect(lastAsk(q1)!.prompt).toBe("请问您想约哪一天、大概几点？");
 
@@ -51,7 +70,7 @@ describe("booking by voice", () => {
     expect(done).toHaveLength(0);
 
     const booked = turn(call, digits("1"), { resolve: resolver });
-    expect(done).toEqual([{ kind: "book", itemCode: "id-card.renew", hallCode: "hall.binjiang", date: NEXT_TUE, time: "09:30", key: `conv:c0ffee00-0000-4000-8000-000000000001:appt:${call.step}` }]);
+    expect(done).toEqual([{ kind: "book", citizenRef: "cit-7", itemCode: "id-card.renew", hallCode: "hall.binjiang", date: NEXT_TUE, time: "09:30", key: `conv:c0ffee00-0000-4000-8000-000000000001:appt:${call.step}` }]);
     expect(spoken(booked)).toContain("预约成功：12月1日星期二上午9点半，滨江区行政服务中心");
     expect(booked.events.find((e) => e.type === "appointment-booked")?.payload).toMatchObject({ ref: "ap-1", date: NEXT_TUE, time: "09:30" });
     expect(booked.state.ownAppointments).toHaveLength(1);
@@ -59,7 +78,7 @@ describe("booking by voice", () => {
 
   it("reads 三点 as 15:00 and a change at the read-back re-reads instead of booking", () => {
     const { done, resolver } = backEnd();
-    const call = greeted();
+    const call = verified();
     turn(call, speech("约换身份证"), { nlu: nlu("id-card.renew", { entities: [{ type: "situation", value: "book" }] }) });
     turn(call, speech("下周二两点"), { nlu: nlu("out-of-scope", { entities: [date(NEXT_TUE), time("02:00")] }), resolve: resolver });
     const changed = turn(call, speech("不对，改成周五三点"), { nlu: nlu("meta.appointment.cancel", { entities: [date(NEXT_FRI), time("03:00")] }), resolve: resolver });
@@ -72,7 +91,7 @@ describe("booking by voice", () => {
 
   it("moves a booking made in this call instead of making a second one", () => {
     const { done, resolver } = backEnd();
-    const call = greeted();
+    const call = verified();
     turn(call, speech("约换身份证"), { nlu: nlu("id-card.renew", { entities: [{ type: "situation", value: "book" }] }) });
     turn(call, speech("下周二九点"), { nlu: nlu("meta.appointment.book", { entities: [date(NEXT_TUE), time("09:00")] }), resolve: resolver });
     turn(call, speech("对"), { resolve: resolver });
@@ -87,7 +106,7 @@ describe("booking by voice", () => {
 
   it("refuses closed days and past dates before asking the back end", () => {
     const { done, resolver } = backEnd();
-    const call = greeted();
+    const call = verified();
     turn(call, speech("约换身份证"), { nlu: nlu("id-card.renew", { entities: [{ type: "situation", value: "book" }] }) });
     const sunday = turn(call, speech("这个星期天上午十点"), { nlu: nlu("out-of-scope", { entities: [date(SUNDAY), time("10:00")] }), resolve: resolver });
     expect(lastAsk(sunday)!.prompt).toBe("11月29日星期日大厅不办公，请换一天。");
@@ -99,7 +118,7 @@ describe("booking by voice", () => {
   });
 
   it("asks for the service first when only 'book' was said, one question at a time for silver callers", () => {
-    const call = greeted({ known: true, age: 80, appointments: [], ready: [], events: [] });
+    const call = verified({ known: true, age: 80, appointments: [], ready: [], events: [] });
     const q = turn(call, speech("我想预约"), { nlu: nlu("meta.appointment.book") });
     expect(lastAsk(q)!.prompt).toContain("请问您要约哪项业务");
     const q2 = turn(call, speech("换身份证"), { nlu: nlu("id-card.renew") });
@@ -108,7 +127,7 @@ describe("booking by voice", () => {
 
   it("offers the nearest free times when the wanted one is taken", () => {
     const { resolver } = backEnd();
-    const call = greeted();
+    const call = verified();
     turn(call, speech("约换身份证"), { nlu: nlu("id-card.renew", { entities: [{ type: "situation", value: "book" }] }) });
     const out = turn(call, speech("下周二十点"), { nlu: nlu("out-of-scope", { entities: [date(NEXT_TUE), time("10:00")] }), resolve: resolver });
     expect(lastAsk(out)!.prompt).toBe("12月1日星期二上午10点这个时间已经约满了，可以约上午9点半或者上午9点，您要哪个时间？");
@@ -118,7 +137,7 @@ describe("booking by voice", () => {
 
   it("offers another time when the slot went in the meantime", () => {
     const { resolver } = backEnd();
-    const call = greeted();
+    const call = verified();
     turn(call, speech("约换身份证"), { nlu: nlu("id-card.renew", { entities: [{ type: "situation", value: "book" }] }) });
     turn(call, speech("下周二下午两点"), { nlu: nlu("out-of-scope", { entities: [date(NEXT_TUE), time("14:00")] }), resolve: resolver });
     const failing: Resolver = { ...resolver, book: () => ({ ok: false, reason: "full" }) };
@@ -129,7 +148,7 @@ describe("booking by voice", () => {
 });
 
 describe("changing an appointment found by the calling number", () => {
-  const profile: CallerProfile = { known: true, appointments: [{ ref: "ap-9", itemCode: "passport.renew", hallCode: "hall.exit-entry", date: "2026-11-26", time: "10:00" }], ready: [], events: [] };
+  const profile: CallerProfile = { known: true, ref: "cit-7", appointments: [{ ref: "ap-9", itemCode: "passport.renew", hallCode: "hall.exit-entry", date: "2026-11-26", time: "10:00" }], ready: [], events: [] };
 
   it("verifies the caller before cancelling, then reads back what will be cancelled", () => {
     const { done, resolver } = backEnd();
@@ -140,7 +159,7 @@ describe("changing an appointment found by the calling number", () => {
     const confirm = turn(call, digits("1234"), { resolve: resolver });
     expect(lastAsk(confirm)!.prompt).toBe("要取消您明天11月26日星期四上午10点在出入境接待大厅办理普通护照换发的预约，对吗？确认请按1或说“对”。");
     const out = turn(call, speech("是的"), { resolve: resolver });
-    expect(done).toEqual([{ kind: "cancel", ref: "ap-9", key: `conv:c0ffee00-0000-4000-8000-000000000001:appt:${call.step}` }]);
+    expect(done).toEqual([{ kind: "cancel", citizenRef: "cit-7", ref: "ap-9", key: `conv:c0ffee00-0000-4000-8000-000000000001:appt:${call.step}` }]);
     expect(spoken(out)).toContain("已为您取消预约");
     expect(out.state.profile.appointments).toHaveLength(0);
   });

@@ -20,6 +20,7 @@ const safeProfile = (p: CallerProfile | undefined): CallerProfile =>
   p
     ? {
         known: p.known,
+        ...(p.ref ? { ref: p.ref } : {}),
         ...(p.age !== undefined ? { age: p.age } : {}),
         ...(p.locale ? { locale: p.locale } : {}),
         appointments: p.appointments.map(({ ref, itemCode, hallCode, date, time }) => ({ ref, itemCode, hallCode, date, time })),

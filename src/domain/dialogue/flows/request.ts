@@ -1,5 +1,5 @@
 import type { TurnContext } from "../context.js";
-import { asksCapability, isPhatic } from "../cues.js";
+import { asksCapability, isPhatic, wantsCancel, wantsReschedule } from "../cues.js";
 import { entities, entity, type Heard } from "../heard.js";
 import { nameOf } from "../kb-view.js";
 import { t } from "../prompts.js";
@@ -121,6 +121,16 @@ export const routeRequest = (r: Reply, ctx: TurnContext, h: Heard): boolean => {
     // A misheard or misread ID: say so without looking anything up, and ask again.
     const outcome = onSpokenId(r, ctx, h, { kind: "progress", ...(r.state.topic.itemCode ? { itemCode: r.state.topic.itemCode } : {}) });
     if (outcome === "handled") return true;
+  }
+  const s = r.state;
+  if (s.ownAppointments.length + s.profile.appointments.length > 0 && !nlu.intent.startsWith("meta.appointment")) {
+    // "改到周四下午" right after booking: a change, even when the classifier heard something else.
+    const change = wantsCancel(h.text) ? "cancel" : wantsReschedule(h.text) && (entity(h, "date") || entity(h, "time")) ? "reschedule" : undefined;
+    if (change) {
+      setTopic(r, h, "meta.appointment.cancel");
+      startChange(r, ctx, h, change);
+      return true;
+    }
   }
   if (nlu.intent === OOS) {
     const han = (h.text.match(/\p{Script=Han}/gu) ?? []).length;

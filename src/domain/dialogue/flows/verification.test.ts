@@ -5,7 +5,7 @@ import { digits, kinds, lastAsk, newCall, nlu, speech, spoken, start, turn, type
 /** Synthetic IDs (valid MOD 11-2 check characters, obviously fake birth years). */
 const GOOD_ID = "11010119000101009X";
 const BAD_ID = "110101190001010091";
-const known: CallerProfile = { known: true, appointments: [], ready: [{ itemCode: "passport.apply", hallCode: "hall.exit-entry" }], events: [] };
+const known: CallerProfile = { known: true, ref: "cit-1", appointments: [], ready: [{ itemCode: "passport.apply", hallCode: "hall.exit-entry" }], events: [] };
 
 const progress: Resolver = {
   "verify-last4": (n) => (n.digits === "009X" ? { ok: true, citizenRef: "cit-1", age: 34 } : { ok: false }),
@@ -37,7 +37,7 @@ describe("verification before progress", () => {
   it("reads * as X, resumes the recording, and tells the verified caller the status and where to collect", () => {
     const call = askProgress();
     const out = turn(call, digits("009*"), { resolve: progress });
-    expect(call.resolved).toContainEqual({ kind: "verify-last4", digits: "009X" });
+    expect(call.resolved).toContainEqual({ kind: "verify-last4", citizenRef: "cit-1", digits: "009X" });
     expect(kinds(out)[0]).toBe("resume-recording");
     expect(spoken(out)).toContain("身份核实成功");
     expect(spoken(out)).toContain("您的护照已经办好，可以领取");

@@ -28,7 +28,7 @@ export const askFullId = (r: Reply, purpose: VerifyPurpose, tries: number, promp
 export const startVerification = (r: Reply, purpose: VerifyPurpose): Outcome => {
   if (r.state.verification.level !== "none") return { verified: purpose };
   say(r, t(r.state.locale).verifyIntro);
-  if (r.state.profile.known) askLast4(r, purpose, 0);
+  if (r.state.profile.known && r.state.profile.ref) askLast4(r, purpose, 0);
   else askFullId(r, purpose, 0);
   return "handled";
 };
@@ -80,8 +80,8 @@ export const onVerifyTurn = (r: Reply, ctx: TurnContext, h: Heard, p: Pending): 
   if (p.kind === "verify-last4") {
     if (h.kind !== "digits") return undefined;
     const digits = keyedId(h.digits);
-    const n = { kind: "verify-last4" as const, digits };
-    const got = /^\d{3}[\dX]$/.test(digits) ? resultOf(ctx, n) : { ok: false };
+    const n = { kind: "verify-last4" as const, citizenRef: r.state.profile.ref ?? "", digits };
+    const got = /^\d{3}[\dX]$/.test(digits) && r.state.profile.ref ? resultOf(ctx, n) : { ok: false };
     if (!got) {
       need(r, n);
       return "handled";
