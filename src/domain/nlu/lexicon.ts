@@ -66,6 +66,9 @@ export const EmotionLexicon = z.strictObject({
 });
 export type EmotionLexicon = z.infer<typeof EmotionLexicon>;
 
+/** places.yaml: what callers call a district or hall → its name as written in kb/halls. */
+export const PlaceLexicon = z.strictObject({ aliases: z.record(z.string().min(1), z.string().min(1)).default({}) });
+
 /** emotion-examples.yaml: label → example utterances for the emotion classifier. */
 export const EmotionExamples = z.partialRecord(z.enum(["neutral", "angry", "anxious", "confused", "sad", "satisfied"]), Words);
 
@@ -79,6 +82,7 @@ export const Lexicon = z.strictObject({
   rules: RuleLexicon.default([]),
   emotion: EmotionLexicon.default({ cues: {}, negators: [], intensifiers: [], sarcasm: [], repetition: [] }),
   "emotion-examples": EmotionExamples.default({}),
+  places: PlaceLexicon.default({ aliases: {} }),
   stopwords: Words.default([]),
   "extra-phrasings": ExtraPhrasings.default({}),
 });

@@ -88,7 +88,7 @@ export function buildNluModel(kb: KnowledgeBase, segment: Segmenter, options: Nl
     classifier,
     normaliser,
     detectEmotion: buildEmotion(lexicon, texts),
-    findPlaces: buildPlaceFinder(kb.halls),
+    findPlaces: buildPlaceFinder(kb.halls, lexicon.places.aliases),
     thresholds: { ...DEFAULT_THRESHOLDS, ...options.thresholds },
     lexicon,
     codes: classifier.codes,

@@ -60,7 +60,7 @@ export function buildNormaliser(lex: NormaliseLexicon, toSimplified?: ToSimplifi
 
   const full = (text: string): string => {
     let out = asr(surface(text));
-    if (interjectionRe) out = out.replace(interjectionRe, " ");
+    if (interjectionRe) out = out.replace(interjectionRe, "");
     if (leadingRe) {
       // Twice: removing one filler can expose another at a clause start ("就是 那个 我想…").
       out = out.replace(leadingRe, "$1").replace(/\s+/g, " ").trim();
