@@ -54,7 +54,8 @@ export const jambonzVoiceRoutes = async (app: FastifyInstance, ctx: AppContext):
       return bad(reply, 400, "the body is not valid JSON");
     const parsed = parseJambonzWebhook(req.body, hook);
     if (!parsed.ok) return bad(reply, 400, parsed.reason);
-    const step = hook === "session" ? 0 : stepFromQuery(req.query);
+    // a new call has no step yet (the use case makes it step 1); later webhooks carry ?n=
+    const step = hook === "session" ? undefined : stepFromQuery(req.query);
     if ((hook === "gather" || hook === "queue") && step === undefined)
       return bad(reply, 400, "the step number (?n=) is missing or not a number");
     const call = parsed.value;

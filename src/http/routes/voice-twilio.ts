@@ -43,7 +43,8 @@ export const twilioVoiceRoutes = async (app: FastifyInstance, ctx: AppContext): 
     if (why) return refuse(ctx, req, reply, "twilio", why);
     const parsed = parseTwilioWebhook(req.body, hook);
     if (!parsed.ok) return badRequest(reply, 400, parsed.reason);
-    const step = hook === "incoming" ? 0 : stepFromQuery(req.query);
+    // a new call has no step yet (the use case makes it step 1); later webhooks carry ?n=
+    const step = hook === "incoming" ? undefined : stepFromQuery(req.query);
     if ((hook === "gather" || hook === "queue") && step === undefined)
       return badRequest(reply, 400, "the step number (?n=) is missing or not a number");
     const call = parsed.value;
