@@ -10,5 +10,6 @@ export const startAreas = async (ctx: AppContext): Promise<void> => {
   // areas: one `await startXArea(ctx);` line each, in dependency order
   await startNluArea(ctx);
   await (await import("./areas/identity.js")).startIdentityArea(ctx); // identity: citizens, verification, appointments
+  await (await import("./areas/journey.js")).startJourneyArea(ctx); // journey: applications, queues, notifications, /s/ pages
   await (await import("./areas/voice.js")).startVoiceArea(ctx); // voice: keep last
 };

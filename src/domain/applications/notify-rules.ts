@@ -1,8 +1,10 @@
 import type { ApplicationStatus } from "./states.js";
 
 /**
- * Which status changes a citizen hears about, and with which KB template. Intermediate steps
- * (审核, 制证) are not worth a message; the citizen can ask the hotline or open their link.
+ * Which status changes a citizen hears about, and with which KB template. Acceptance happens at
+ * the counter (the citizen holds the receipt) and intermediate steps (审核, 制证) are not worth a
+ * message; the citizen can ask the hotline or open their link. What needs them to act is sent:
+ * ready for pickup, returned for correction, not accepted.
  */
 
 export type NotifyChannel = "sms" | "voice";
@@ -22,7 +24,6 @@ export const noticesForStatus = (to: ApplicationStatus, channels: NotifyChannel[
       ];
     case "returned":
       return sms("sms.returned-for-correction");
-    case "accepted":
     case "rejected":
       return sms("sms.application-status");
     default:

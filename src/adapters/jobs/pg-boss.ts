@@ -1,0 +1,64 @@
+import PgBoss from "pg-boss";
+import type { Logger } from "pino";
+import type { Db } from "../storage/database.js";
+
+/**
+ * Background jobs on pg-boss over the application's own database and connection pool (on PGlite
+ * the pool has one connection, so pg-boss must share it through `db.executeSql`). pg-boss keeps
+ * its tables in its own schema: "pgboss" beside public, or "<schema>_pgboss" when the app runs in
+ * another schema (each test database is one), so two apps sharing a server never take each
+ * other's jobs.
+ */
+
+export interface Jobs {
+  boss: PgBoss;
+  send(queue: string, data: object, delaySeconds?: number): Promise<void>;
+  sendMany(queue: string, items: { data: object; delaySeconds?: number }[]): Promise<void>;
+  /** handler gets a batch; returns the worker id */
+  work<T extends object>(queue: string, opts: { batchSize: number; pollingIntervalSeconds?: number }, handler: (data: T[]) => Promise<void>): Promise<string>;
+  notify(workerId: string): void;
+  stop(): Promise<void>;
+}
+
+export const startJobs = async (db: Db, log: Logger, queues: string[]): Promise<Jobs> => {
+  const current = (await db.query<{ s: string }>("SELECT current_schema() AS s")).rows[0]?.s ?? "public";
+  const schema = current === "public" ? "pgboss" : `${current}_pgboss`;
+  const boss = new PgBoss({
+    db: { executeSql: (text: string, values: unknown[]) => db.query(text, values) },
+    schema,
+    // cron schedules are not used; the notification sweeper is a plain timer
+    schedule: false,
+    supervise: true,
+    maintenanceIntervalSeconds: 300,
+    monitorStateIntervalSeconds: 60,
+  });
+  boss.on("error", (err: Error) => log.error({ err: { message: err.message } }, "job queue error"));
+  await boss.start();
+  for (const q of queues) if (!(await boss.getQueue(q))) await boss.createQueue(q);
+
+  const workers: string[] = [];
+  return {
+    boss,
+    async send(queue, data, delaySeconds = 0) {
+      await boss.send(queue, data, delaySeconds > 0 ? { startAfter: Math.ceil(delaySeconds) } : {});
+    },
+    async sendMany(queue, items) {
+      // insert() takes absolute start times
+      const now = Date.now();
+      await boss.insert(items.map((i) => ({ name: queue, data: i.data, ...(i.delaySeconds ? { startAfter: new Date(now + i.delaySeconds * 1000) } : {}) })));
+    },
+    async work(queue, opts, handler) {
+      const id = await boss.work(queue, { batchSize: opts.batchSize, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async (jobs) => {
+        await handler(jobs.map((j) => j.data as never));
+      });
+      workers.push(id);
+      return id;
+    },
+    notify(workerId) {
+      boss.notifyWorker(workerId);
+    },
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, close: false, timeout: 5000 });
+    },
+  };
+};
