@@ -63,7 +63,7 @@ export type Need =
   | { kind: "book"; citizenRef: string; itemCode: string; hallCode: string; date: string; time: string; key: string }
   | { kind: "reschedule"; citizenRef: string; ref: string; hallCode: string; date: string; time: string; key: string }
   | { kind: "cancel"; citizenRef: string; ref: string; key: string }
-  | { kind: "link"; subject: "item" | "event"; code: string };
+  | { kind: "link"; subject: "item" | "event" | "appointment"; code: string };
 
 export interface NeedResults {
   "verify-last4": { ok: boolean; citizenRef?: string; age?: number };
@@ -96,6 +96,8 @@ export interface TurnContext {
   /** conversation id: prefix of idempotency keys */
   conversationId: string;
   stepNo: number;
+  /** false when the calling number cannot receive SMS (withheld, a landline): no SMS is offered */
+  smsReachable?: boolean;
   /** a fresh opaque id, used if this turn hands off (the context packet's id) */
   newId: string;
   /** results of needs, by needKey */

@@ -95,7 +95,7 @@ const zh = {
     `把您的预约改到${date}${time}，${hall}，对吗？确认请按1或说“对”，要修改请直接说。`,
   apptCancelConfirm: (date: string, time: string, hall: string, item: string) =>
     `要取消您${date}${time}在${hall}办理${item}的预约，对吗？确认请按1或说“对”。`,
-  apptBooked: (date: string, time: string, hall: string) => `预约成功：${date}${time}，${hall}。预约信息会发短信给您，请带身份证准时到场。`,
+  apptBooked: (date: string, time: string, hall: string) => `预约成功：${date}${time}，${hall}。请带身份证准时到场。`,
   apptRescheduled: (date: string, time: string, hall: string) => `已经为您改好：${date}${time}，${hall}，原来的预约不再保留。`,
   apptCancelled: "已为您取消预约。",
   apptFailed: "抱歉，预约没有成功，这个时间可能刚被约走了，请换个时间。",
@@ -196,7 +196,7 @@ const en: Prompts = {
   apptConfirm: (date, time, hall, item) => `Booking ${item} on ${date} at ${time}, ${hall}. Press 1 or say yes to confirm, or tell me what to change.`,
   apptRescheduleConfirm: (date, time, hall) => `Moving your appointment to ${date} at ${time}, ${hall}. Press 1 or say yes to confirm, or tell me what to change.`,
   apptCancelConfirm: (date, time, hall, item) => `Cancel your appointment for ${item} on ${date} at ${time}, ${hall}? Press 1 or say yes.`,
-  apptBooked: (date, time, hall) => `Booked: ${date} at ${time}, ${hall}. You will get a text message; please bring your ID card.`,
+  apptBooked: (date, time, hall) => `Booked: ${date} at ${time}, ${hall}. Please bring your ID card.`,
   apptRescheduled: (date, time, hall) => `Changed: ${date} at ${time}, ${hall}. The old time is released.`,
   apptCancelled: "Your appointment is cancelled.",
   apptFailed: "Sorry, the booking did not go through; that time may have just been taken. Please choose another time.",

@@ -1,7 +1,7 @@
 import type { Action } from "./actions.js";
-import type { DialogueEvent, Effect, Need } from "./context.js";
+import type { DialogueEvent, Effect, Need, TurnContext } from "./context.js";
 import { OPEN_HINTS, YES_NO_HINTS, t } from "./prompts.js";
-import type { ConversationState, Pending } from "./state.js";
+import type { ConversationState, Pending, SmsSubject } from "./state.js";
 
 /**
  * The reply being built for one turn. Flows work on a private copy of the state (the engine
@@ -75,6 +75,13 @@ export const reask = (r: Reply, prompt?: string): void => {
     ...(last?.digits ? { digits: last.digits } : {}),
     ...(last?.hints ? { hints: last.hints } : {}),
   });
+};
+
+/** Offers the details by SMS, or (a number that cannot get one) goes straight on to what else. */
+export const offerSms = (r: Reply, ctx: TurnContext, subject: SmsSubject, prompt: string): void => {
+  const tr = t(r.state.locale);
+  if (ctx.smsReachable === false) ask(r, { kind: "open" }, r.state.silver ? tr.anythingElseSilver : tr.anythingElse);
+  else askYesNo(r, { kind: "sms-offer", subject }, prompt);
 };
 
 export const need = (r: Reply, n: Need): void => {

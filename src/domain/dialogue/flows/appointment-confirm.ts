@@ -7,6 +7,7 @@ import { t } from "../prompts.js";
 import { ask, event, need, say, type Reply } from "../reply.js";
 import type { AppointmentDraft, VerifyPurpose } from "../state.js";
 import { absorb, continueAppointment, itemOf } from "./appointment.js";
+import { sendSms } from "./sms-offer.js";
 import { startVerification } from "./verification.js";
 
 /**
@@ -79,6 +80,8 @@ const execute = (r: Reply, ctx: TurnContext, d: AppointmentDraft): void => {
       s.profile.appointments = s.profile.appointments.filter((a) => a.ref !== d.ref);
       event(r, "appointment-cancelled", { ref: d.ref, itemCode: d.itemCode });
       say(r, tr.apptCancelled);
+      const sent = sendSms(r, ctx, { kind: "appointment", op: "cancel", ref: d.ref!, itemCode: d.itemCode!, hallCode: d.hallCode!, date: d.date!, time: d.time!, step: ctx.stepNo });
+      if (sent === "needs") return;
     } else say(r, tr.apptFailed);
     ask(r, { kind: "open" }, s.silver ? tr.anythingElseSilver : tr.anythingElse);
     return;
@@ -89,6 +92,8 @@ const execute = (r: Reply, ctx: TurnContext, d: AppointmentDraft): void => {
     event(r, d.op === "book" ? "appointment-booked" : "appointment-rescheduled", { ref: booked.ref, itemCode: booked.itemCode, hallCode: booked.hallCode, date: booked.date, time: booked.time });
     const args = [sayDate(booked.date, ctx.today, s.locale), sayTime(booked.time, s.locale), hallName(ctx.kb, booked.hallCode, s.locale)] as const;
     say(r, d.op === "book" ? tr.apptBooked(...args) : tr.apptRescheduled(...args));
+    const sent = sendSms(r, ctx, { kind: "appointment", op: d.op, ref: booked.ref, itemCode: booked.itemCode, hallCode: booked.hallCode, date: booked.date, time: booked.time, step: ctx.stepNo });
+    if (sent === "needs") return;
     ask(r, { kind: "open" }, s.silver ? tr.anythingElseSilver : tr.anythingElse);
     return;
   }

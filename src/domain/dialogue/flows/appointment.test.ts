@@ -22,6 +22,7 @@ const backEnd = (free: Record<string, string[]> = { [NEXT_TUE]: ["09:00", "09:30
     reschedule: (n) => (done.push(n), ok({ ...n, itemCode: "id-card.renew" }, n.ref)),
     cancel: (n) => (done.push(n), { ok: true }),
     "verify-last4": (n) => ({ ok: n.digits === "1234", citizenRef: "cit-7" }),
+    link: (n) => ({ url: `https://civic.example/s/${n.subject}-${n.code}` }),
   };
   return { done, resolver };
 };
@@ -74,6 +75,16 @@ describe("booking by voice", () => {
     expect(spoken(booked)).toContain("预约成功：12月1日星期二上午9点半，滨江区行政服务中心");
     expect(booked.events.find((e) => e.type === "appointment-booked")?.payload).toMatchObject({ ref: "ap-1", date: NEXT_TUE, time: "09:30" });
     expect(booked.state.ownAppointments).toHaveLength(1);
+    // the booking goes by SMS too, with a link to view, move or cancel it
+    expect(booked.actions.filter((a) => a.kind === "send-sms")).toEqual([
+      {
+        kind: "send-sms",
+        templateId: "sms.appointment-booked",
+        to: "caller",
+        variables: { itemName: "居民身份证换领", hallName: "滨江区行政服务中心", date: "12月1日星期二", time: "上午9点半", link: "https://civic.example/s/appointment-ap-1" },
+        idempotencyKey: `conv:c0ffee00-0000-4000-8000-000000000001:sms:sms.appointment-booked:appointment.ap-1.book.${call.step}`,
+      },
+    ]);
   });
 
   it("reads 三点 as 15:00 and a change at the read-back re-reads instead of booking", () => {
@@ -101,6 +112,7 @@ describe("booking by voice", () => {
     expect(done.map((n) => n.kind)).toEqual(["book", "reschedule"]);
     expect(done[1]).toMatchObject({ ref: "ap-1", date: NEXT_FRI, time: "15:30" });
     expect(spoken(moved)).toContain("已经为您改好");
+    expect(moved.actions.find((a) => a.kind === "send-sms")).toMatchObject({ templateId: "sms.appointment-rescheduled" });
     expect(moved.state.ownAppointments).toEqual([{ ref: "ap-1", itemCode: "id-card.renew", hallCode: "hall.civic-center", date: NEXT_FRI, time: "15:30" }]);
   });
 

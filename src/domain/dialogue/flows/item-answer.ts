@@ -4,7 +4,7 @@ import type { TurnContext } from "../context.js";
 import { list, shortClock } from "../format.js";
 import { hallName, nameOf } from "../kb-view.js";
 import { t } from "../prompts.js";
-import { askYesNo, event, say, type Reply } from "../reply.js";
+import { event, offerSms, say, type Reply } from "../reply.js";
 
 /**
  * A service item by ear: key materials, where, hours, fee and time limit, in two or three short
@@ -66,5 +66,5 @@ export const answerItem = (r: Reply, ctx: TurnContext, itemCode: string): void =
   const item = ctx.kb.items.get(itemCode)!;
   for (const line of itemAnswer(ctx, item, s.locale, s.silver)) say(r, line);
   event(r, "answer-given", { subject: itemCode, kbVersion: ctx.kbVersion });
-  askYesNo(r, { kind: "sms-offer", subject: { kind: "item", code: itemCode } }, t(s.locale).smsOffer);
+  offerSms(r, ctx, { kind: "item", code: itemCode }, t(s.locale).smsOffer);
 };

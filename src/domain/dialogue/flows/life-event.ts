@@ -3,7 +3,7 @@ import type { TurnContext } from "../context.js";
 import { list } from "../format.js";
 import { nameOf } from "../kb-view.js";
 import { t } from "../prompts.js";
-import { askYesNo, event, say, type Reply } from "../reply.js";
+import { event, offerSms, say, type Reply } from "../reply.js";
 
 /**
  * 一件事 (life events): which steps, in which order, what is already done for this caller and
@@ -59,5 +59,5 @@ export const answerEvent = (r: Reply, ctx: TurnContext, eventCode: string): void
   }
   s.topic = { intent: eventCode, eventCode, entities: s.topic.entities };
   event(r, "answer-given", { subject: eventCode, kbVersion: ctx.kbVersion, personal: !!mine });
-  askYesNo(r, { kind: "sms-offer", subject: { kind: "event", code: eventCode } }, t(loc).smsOffer);
+  offerSms(r, ctx, { kind: "event", code: eventCode }, t(loc).smsOffer);
 };

@@ -1,7 +1,7 @@
 import { resultOf, type ApplicationStatus, type TurnContext } from "../context.js";
 import { hallName, nameOf } from "../kb-view.js";
 import { documentNoun, t } from "../prompts.js";
-import { ask, askYesNo, event, need, say, type Reply } from "../reply.js";
+import { ask, event, need, offerSms, say, type Reply } from "../reply.js";
 
 /**
  * "我的护照办好了吗" for a verified caller: the status of their applications (the one asked
@@ -39,5 +39,5 @@ export const answerProgress = (r: Reply, ctx: TurnContext, itemCode?: string): v
   }
   const first = apps[0]!;
   s.topic = { ...s.topic, intent: "meta.progress", itemCode: first.itemCode };
-  askYesNo(r, { kind: "sms-offer", subject: { kind: "progress", code: first.itemCode, status: first.status } }, tr.smsOfferProgress);
+  offerSms(r, ctx, { kind: "progress", code: first.itemCode, status: first.status }, tr.smsOfferProgress);
 };

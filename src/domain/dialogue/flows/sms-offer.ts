@@ -1,6 +1,7 @@
 import type { TurnContext } from "../context.js";
 import { resultOf } from "../context.js";
-import { nameOf } from "../kb-view.js";
+import { sayDate, sayTime } from "../format.js";
+import { hallName, nameOf } from "../kb-view.js";
 import { documentNoun, t } from "../prompts.js";
 import { event, need, say, type Reply } from "../reply.js";
 import type { SmsSubject } from "../state.js";
@@ -15,7 +16,7 @@ import { nextStepOf } from "./life-event.js";
 interface Sms {
   templateId: string;
   variables: Record<string, string>;
-  linkFor?: { subject: "item" | "event"; code: string };
+  linkFor?: { subject: "item" | "event" | "appointment"; code: string };
 }
 
 const smsFor = (r: Reply, ctx: TurnContext, subject: SmsSubject): Sms | undefined => {
@@ -37,10 +38,21 @@ const smsFor = (r: Reply, ctx: TurnContext, subject: SmsSubject): Sms | undefine
     const status = (subject.status && tr.status[subject.status]) || tr.statusUnknown;
     return { templateId: "sms.application-status", variables: { documentName: doc, status }, linkFor: { subject: "item", code: subject.code } };
   }
-  return undefined;
+  const templateId = { book: "sms.appointment-booked", reschedule: "sms.appointment-rescheduled", cancel: "sms.appointment-cancelled" }[subject.op];
+  return {
+    templateId,
+    variables: {
+      itemName: nameOf(ctx.kb, subject.itemCode, loc),
+      hallName: hallName(ctx.kb, subject.hallCode, loc),
+      date: sayDate(subject.date, "0000-00-00", loc),
+      time: sayTime(subject.time, loc),
+    },
+    ...(subject.op === "cancel" ? {} : { linkFor: { subject: "appointment" as const, code: subject.ref } }),
+  };
 };
 
-const subjectKey = (s: SmsSubject): string => (s.kind === "appointment" ? `appointment.${s.ref}` : `${s.kind}.${s.code}`);
+// An appointment's SMS is per change (a second move sends a second message); the others once per call.
+const subjectKey = (s: SmsSubject): string => (s.kind === "appointment" ? `appointment.${s.ref}.${s.op}.${s.step}` : `${s.kind}.${s.code}`);
 
 /** Sends the SMS for `subject` (or says it already went) and asks what else. */
 export const sendSms = (r: Reply, ctx: TurnContext, subject: SmsSubject, extra: Record<string, string> = {}): "sent" | "needs" | "unavailable" => {
@@ -48,8 +60,8 @@ export const sendSms = (r: Reply, ctx: TurnContext, subject: SmsSubject, extra: 
   const p = t(s.locale);
   const sms = smsFor(r, ctx, subject);
   const template = sms ? ctx.kb.templates.get(sms.templateId) : undefined;
-  if (!sms || !template) {
-    say(r, p.smsUnavailable);
+  if (!sms || !template || ctx.smsReachable === false) {
+    if (subject.kind !== "appointment") say(r, p.smsUnavailable);
     return "unavailable";
   }
   const key = `conv:${ctx.conversationId}:sms:${sms.templateId}:${subjectKey(subject)}`;

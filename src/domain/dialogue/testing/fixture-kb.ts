@@ -81,6 +81,8 @@ export const fixtureKb = (): KnowledgeBase =>
       template("sms.checklist", "{itemName}清单 {link}", ["itemName", "link"]),
       template("sms.event-checklist", "{eventName}下一步{nextStep} {link}", ["eventName", "nextStep", "link"]),
       template("sms.application-status", "{documentName}{status} {link}", ["documentName", "status", "link"]),
+      template("sms.appointment-booked", "已约{date}{time}{hallName}{itemName} {link}", ["itemName", "hallName", "date", "time", "link"]),
+      template("sms.appointment-rescheduled", "改到{date}{time}{hallName}{itemName} {link}", ["itemName", "hallName", "date", "time", "link"]),
     ],
     intents: [],
     calendar: [{ year: 2026, holidays: [{ date: "2026-10-01", name: { zh: "国庆节", en: "National Day" } }, { date: "2026-12-02", name: { zh: "测试休息日", en: "Test day off" } }], makeupWorkdays: ["2026-10-10"], source: src[0] }],
