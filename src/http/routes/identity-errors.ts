@@ -29,6 +29,7 @@ const STATUS_BY_REASON: Record<string, AppErrorCode> = {
   "invalid-tag": "bad-request",
   "bad-input": "bad-request",
   "unknown-reason": "bad-request",
+  "note-required": "bad-request",
   "unknown-purpose": "bad-request",
   "unknown-kind": "bad-request",
 };
