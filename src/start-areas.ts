@@ -11,5 +11,6 @@ export const startAreas = async (ctx: AppContext): Promise<void> => {
   await startNluArea(ctx);
   await (await import("./areas/identity.js")).startIdentityArea(ctx); // identity: citizens, verification, appointments
   await (await import("./areas/journey.js")).startJourneyArea(ctx); // journey: applications, queues, notifications, /s/ pages
+  await (await import("./areas/voice-core.js")).startVoiceCoreArea(ctx); // voice-core: dialogue engine and handleTurn
   await (await import("./areas/voice.js")).startVoiceArea(ctx); // voice: keep last
 };
