@@ -92,6 +92,13 @@ export const createApplicationStore = (q: Queryable): ApplicationStore => ({
     return (r.rowCount ?? 0) > 0;
   },
   async upsertCase(c, at) {
+    // A case number comes from the 一件事 platform, so every department reporting on the same
+    // case (the hospital, then the police) joins it, whatever system reports.
+    const found = await q.query(
+      `SELECT * FROM life_event_cases WHERE event_code = $1 AND external_ref = $2 AND citizen_id = $3 ORDER BY created_at LIMIT 1`,
+      [c.eventCode, c.externalRef, c.citizenId],
+    );
+    if (found.rows[0]) return toCase(found.rows[0]);
     const r = await q.query(
       `INSERT INTO life_event_cases (citizen_id, subject_citizen_id, event_code, source_system, external_ref, created_at)
        VALUES ($1, $2, $3, $4, $5, $6)
