@@ -15,9 +15,9 @@ beforeAll(async () => {
   if (!loaded.ok) throw new Error(formatProblems(loaded.errors));
   kb = loaded.kb;
   nlu = createLocalNlu(kb);
-});
+}, 30_000);
 
-describe("the NLU on the real knowledge base (jieba + opencc)", () => {
+describe("the NLU on the real knowledge base (jieba + opencc)", { timeout: 30_000 }, () => {
   it.each([
     ["我要给新生儿办医保", ["medical-insurance.newborn"]],
     ["钱包丢了身份证驾照都没了", ["event.lost-documents"]],
@@ -53,7 +53,7 @@ describe("the NLU on the real knowledge base (jieba + opencc)", () => {
     createLocalNlu(kb);
     const buildMs = performance.now() - started;
     // Generous bound: the machine runs other people's tests in parallel.
-    expect(buildMs).toBeLessThan(3000);
+    expect(buildMs).toBeLessThan(5000);
     const t = performance.now();
     for (let i = 0; i < 200; i++) await nlu.interpret("我的身份证丢了明天上午能去东城区补办吗", ctx);
     expect((performance.now() - t) / 200).toBeLessThan(5);

@@ -2,6 +2,7 @@ import { conceptKey } from "./concepts.js";
 import { extractFeatures, type FeatureOptions, type FeatureView } from "./features.js";
 import type { Rule } from "./lexicon.js";
 import { DEFAULT_TRAIN, fitTemperature, logitsInto, softmaxInPlace, trainLinear, type LinearModel, type SparseExample, type TrainOptions } from "./linear.js";
+import { addNeighbourEvidence, buildNeighbourIndex, type NeighbourIndex } from "./neighbours.js";
 import { balanceWeights, type TrainingText } from "./training-data.js";
 
 export interface Classifier {
@@ -13,6 +14,8 @@ export interface Classifier {
   temperature: number;
   rules: Rule[];
   features: FeatureOptions;
+  neighbours: NeighbourIndex;
+  neighbourWeight: number;
 }
 
 export interface Ranked {
@@ -32,7 +35,12 @@ export interface BuildOptions {
   train?: TrainOptions;
   /** every k-th text is held out to fit the softmax temperature; 0 or 1 skips calibration */
   calibrationFolds?: number;
+  /** logit weight of the nearest-phrasing similarity (0 turns it off) */
+  neighbourWeight?: number;
 }
+
+/** Summaries describe an item at length; as "phrasings" to be near to they only add noise. */
+const NEIGHBOUR_SOURCES = new Set(["phrasing", "extra", "name", "keyword", "faq"]);
 
 export function buildClassifier(texts: TrainingText[], features: FeatureOptions, rules: Rule[], opts: BuildOptions = {}): Classifier {
   const codes = [...new Set(texts.map((t) => t.code))].sort();
@@ -44,9 +52,12 @@ export function buildClassifier(texts: TrainingText[], features: FeatureOptions,
   const examples: SparseExample[] = views.map((view, i) => toSparse(view, featureIndex, codeIndex.get(texts[i]!.code)!, weights[i]!));
   const train = opts.train ?? DEFAULT_TRAIN;
   const model = trainLinear(examples, codes.length, featureIndex.size, train);
+  const neighbourWeight = opts.neighbourWeight ?? 4;
+  const usable = (i: number) => NEIGHBOUR_SOURCES.has(texts[i]!.source);
+  const neighbours = buildNeighbourIndex(examples, codes.length, usable);
   const folds = opts.calibrationFolds ?? 4;
-  const temperature = folds > 1 ? calibrate(examples, codes.length, featureIndex.size, train, folds) : 1;
-  return { codes, featureIndex, featureNames: [...featureIndex.keys()], model, temperature, rules, features };
+  const temperature = folds > 1 ? calibrate(examples, codes.length, featureIndex.size, train, folds, neighbourWeight, usable) : 1;
+  return { codes, featureIndex, featureNames: [...featureIndex.keys()], model, temperature, rules, features, neighbours, neighbourWeight };
 }
 
 function toSparse(view: Map<string, number>, index: Map<string, number>, label: number, weight: number): SparseExample {
@@ -66,14 +77,17 @@ function toSparse(view: Map<string, number>, index: Map<string, number>, label: 
  * Held-out logits give the temperature that makes probabilities honest. One split (every k-th text
  * held out, the rest trained exactly like the real model) rather than k folds keeps the cost down.
  */
-function calibrate(examples: SparseExample[], C: number, F: number, train: TrainOptions, k: number): number {
-  const trainSet = examples.filter((_, i) => i % k !== 0);
-  const testSet = examples.filter((_, i) => i % k === 0);
-  const m = trainLinear(trainSet, C, F, train);
-  const heldOut = testSet.map((ex) => {
+function calibrate(examples: SparseExample[], C: number, F: number, train: TrainOptions, k: number, neighbourWeight: number, usable: (i: number) => boolean): number {
+  const held = (i: number) => i % k === 0;
+  const m = trainLinear(examples.filter((_, i) => !held(i)), C, F, train);
+  const neighbours = buildNeighbourIndex(examples, C, (i) => !held(i) && usable(i));
+  const heldOut: Array<{ logits: Float64Array; label: number }> = [];
+  examples.forEach((ex, i) => {
+    if (!held(i)) return;
     const logits = new Float64Array(C);
     logitsInto(m.weights, m.bias, C, ex.ids, ex.vals, logits);
-    return { logits, label: ex.label };
+    if (neighbourWeight > 0) addNeighbourEvidence(neighbours, ex.ids, ex.vals, neighbourWeight, logits);
+    heldOut.push({ logits, label: ex.label });
   });
   return fitTemperature(heldOut);
 }
@@ -93,6 +107,7 @@ export function classify(clf: Classifier, normalized: string): Classification {
   }
   const logits = new Float64Array(C);
   logitsInto(clf.model.weights, clf.model.bias, C, ids, vals, logits);
+  if (clf.neighbourWeight > 0) addNeighbourEvidence(clf.neighbours, ids, vals, clf.neighbourWeight, logits);
   const explanation: string[] = [];
   applyRules(clf, view, normalized, logits, explanation);
   const probs = Float64Array.from(logits);

@@ -1,4 +1,4 @@
-import { classify } from "./classifier.js";
+import { classify, type Ranked } from "./classifier.js";
 import { extractEntities } from "./entities/index.js";
 import { OUT_OF_SCOPE, type NluModel } from "./model.js";
 import type { Alternative, InterpretContext, Interpretation } from "./types.js";
@@ -17,7 +17,7 @@ export function interpret(model: NluModel, text: string, ctx: InterpretContext):
     };
   }
   const result = classify(model.classifier, normalized);
-  const { ranked } = result;
+  const ranked = penaliseOutOfScope(result.ranked, model.thresholds.outOfScopePenalty);
   const top = ranked[0]!;
   const second = ranked[1];
   const explanation = [...result.explanation];
@@ -41,4 +41,16 @@ export function interpret(model: NluModel, text: string, ctx: InterpretContext):
   const entities = extractEntities(normalized, ctx.today, result.view.concepts, model.findPlaces);
   if (emotion.label !== "neutral" && emotion.cues?.length) explanation.push(`emotion ${emotion.label}: ${emotion.cues.join(", ")}`);
   return { text, normalized, intent, confidence: round(confidence), alternatives, clarify, entities, emotion, explanation, source: "local" };
+}
+
+function penaliseOutOfScope(ranked: Ranked[], penalty: number): Ranked[] {
+  if (penalty === 0) return ranked;
+  const factor = Math.exp(-penalty);
+  let total = 0;
+  const scaled = ranked.map((r) => {
+    const probability = r.code === OUT_OF_SCOPE ? r.probability * factor : r.probability;
+    total += probability;
+    return { code: r.code, probability };
+  });
+  return scaled.map((r) => ({ code: r.code, probability: r.probability / total })).sort((a, b) => b.probability - a.probability);
 }
