@@ -27,12 +27,21 @@ export const newReference = () => Array.from(randomBytes(8), (b) => REF_ALPHABET
  */
 export const startIdentityArea = async (ctx: AppContext): Promise<void> => {
   const pii = createPiiCipher(
-    loadPiiKey({ piiKey: ctx.config.PII_KEY, dataDir: ctx.config.dataDir, production: ctx.config.NODE_ENV === "production" && !!ctx.config.DATABASE_URL }),
+    loadPiiKey({
+      piiKey: ctx.config.PII_KEY,
+      dataDir: ctx.config.dataDir,
+      production: ctx.config.NODE_ENV === "production" && !!ctx.config.DATABASE_URL,
+    }),
   );
   const citizens = createCitizenStore(ctx.db);
   const tz = ctx.config.TZ_CITY;
   const deps: IdentityDeps = {
-    citizens, pii, clock: ctx.clock, tz, newId: randomUUID, randomCode: () => randomInt(0, 1_000_000),
+    citizens,
+    pii,
+    clock: ctx.clock,
+    tz,
+    newId: randomUUID,
+    randomCode: () => randomInt(0, 1_000_000),
     sms: {
       // Until the journey area plugs in its outbox: refuse rather than pretend a code was sent.
       send: async () => {
@@ -42,7 +51,13 @@ export const startIdentityArea = async (ctx: AppContext): Promise<void> => {
   };
   const identity = createIdentityService(deps);
   const appointments = createAppointmentService({
-    appointments: createAppointmentStore(ctx.db), citizens, kb: ctx.kb, clock: ctx.clock, tz, newId: randomUUID, newReference,
+    appointments: createAppointmentStore(ctx.db),
+    citizens,
+    kb: ctx.kb,
+    clock: ctx.clock,
+    tz,
+    newId: randomUUID,
+    newReference,
   });
   ctx.services.identity = identity;
   ctx.services.appointments = appointments;

@@ -1,5 +1,11 @@
 import type pg from "pg";
-import { OpenAppointmentExists, type AppointmentRepo, type AppointmentRow, type AppointmentStore, type SlotKey } from "../../app/appointments/ports.js";
+import {
+  OpenAppointmentExists,
+  type AppointmentRepo,
+  type AppointmentRow,
+  type AppointmentStore,
+  type SlotKey,
+} from "../../app/appointments/ports.js";
 import { insertEvent } from "./citizen-store.js";
 import type { Db } from "./database.js";
 
@@ -14,20 +20,47 @@ const COLUMNS = `id, reference, citizen_id, item, hall, slot_date::text AS slot_
   kb_version, cancel_reason, cancel_note, reschedule_count, forced_reason, created_at, updated_at`;
 
 const toRow = (r: pg.QueryResultRow): AppointmentRow => ({
-  id: r.id, reference: r.reference, citizenId: r.citizen_id, item: r.item, hall: r.hall, date: r.slot_date, time: r.slot_time,
-  startsAt: r.starts_at, endsAt: r.ends_at, status: r.status, channel: r.channel, bookedBy: r.booked_by, kbVersion: r.kb_version,
-  cancelReason: r.cancel_reason, cancelNote: r.cancel_note, rescheduleCount: r.reschedule_count, forcedReason: r.forced_reason,
-  createdAt: r.created_at, updatedAt: r.updated_at,
+  id: r.id,
+  reference: r.reference,
+  citizenId: r.citizen_id,
+  item: r.item,
+  hall: r.hall,
+  date: r.slot_date,
+  time: r.slot_time,
+  startsAt: r.starts_at,
+  endsAt: r.ends_at,
+  status: r.status,
+  channel: r.channel,
+  bookedBy: r.booked_by,
+  kbVersion: r.kb_version,
+  cancelReason: r.cancel_reason,
+  cancelNote: r.cancel_note,
+  rescheduleCount: r.reschedule_count,
+  forcedReason: r.forced_reason,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
 });
 
 const PATCH_COLUMNS: Record<string, string> = {
-  status: "status", hall: "hall", date: "slot_date", time: "slot_time", startsAt: "starts_at", endsAt: "ends_at", cancelReason: "cancel_reason",
-  cancelNote: "cancel_note", rescheduleCount: "reschedule_count", forcedReason: "forced_reason", updatedAt: "updated_at",
+  status: "status",
+  hall: "hall",
+  date: "slot_date",
+  time: "slot_time",
+  startsAt: "starts_at",
+  endsAt: "ends_at",
+  cancelReason: "cancel_reason",
+  cancelNote: "cancel_note",
+  rescheduleCount: "reschedule_count",
+  forcedReason: "forced_reason",
+  updatedAt: "updated_at",
 };
 
 const repo = (q: Pick<Db, "query">): AppointmentRepo => ({
   async get(id, opts) {
-    const { rows } = await q.query(`SELECT ${COLUMNS} FROM appointments WHERE id = $1${opts?.lock ? " FOR UPDATE" : ""}`, [id]);
+    const { rows } = await q.query(
+      `SELECT ${COLUMNS} FROM appointments WHERE id = $1${opts?.lock ? " FOR UPDATE" : ""}`,
+      [id],
+    );
     return rows[0] ? toRow(rows[0]) : undefined;
   },
   async getByReference(reference) {
@@ -35,11 +68,16 @@ const repo = (q: Pick<Db, "query">): AppointmentRepo => ({
     return rows[0] ? toRow(rows[0]) : undefined;
   },
   async listByCitizen(citizenId) {
-    const { rows } = await q.query(`SELECT ${COLUMNS} FROM appointments WHERE citizen_id = $1 ORDER BY starts_at, id`, [citizenId]);
+    const { rows } = await q.query(`SELECT ${COLUMNS} FROM appointments WHERE citizen_id = $1 ORDER BY starts_at, id`, [
+      citizenId,
+    ]);
     return rows.map(toRow);
   },
   async openFor(citizenId, item) {
-    const { rows } = await q.query(`SELECT ${COLUMNS} FROM appointments WHERE citizen_id = $1 AND item = $2 AND status = 'booked'`, [citizenId, item]);
+    const { rows } = await q.query(
+      `SELECT ${COLUMNS} FROM appointments WHERE citizen_id = $1 AND item = $2 AND status = 'booked'`,
+      [citizenId, item],
+    );
     return rows[0] ? toRow(rows[0]) : undefined;
   },
   async bookedCounts(hall, item, date) {
@@ -79,11 +117,33 @@ const repo = (q: Pick<Db, "query">): AppointmentRepo => ({
         `INSERT INTO appointments (id, reference, citizen_id, item, hall, slot_date, slot_time, starts_at, ends_at, status, channel, booked_by, kb_version,
            cancel_reason, cancel_note, reschedule_count, forced_reason, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
-        [a.id, a.reference, a.citizenId, a.item, a.hall, a.date, a.time, a.startsAt, a.endsAt, a.status, a.channel, a.bookedBy, a.kbVersion,
-          a.cancelReason, a.cancelNote, a.rescheduleCount, a.forcedReason, a.createdAt, a.updatedAt],
+        [
+          a.id,
+          a.reference,
+          a.citizenId,
+          a.item,
+          a.hall,
+          a.date,
+          a.time,
+          a.startsAt,
+          a.endsAt,
+          a.status,
+          a.channel,
+          a.bookedBy,
+          a.kbVersion,
+          a.cancelReason,
+          a.cancelNote,
+          a.rescheduleCount,
+          a.forcedReason,
+          a.createdAt,
+          a.updatedAt,
+        ],
       );
     } catch (e) {
-      if ((e as { code?: string; constraint?: string }).code === "23505" && (e as { constraint?: string }).constraint === "appointments_one_open_per_item")
+      if (
+        (e as { code?: string; constraint?: string }).code === "23505" &&
+        (e as { constraint?: string }).constraint === "appointments_one_open_per_item"
+      )
         throw new OpenAppointmentExists();
       throw e;
     }
@@ -100,7 +160,10 @@ const repo = (q: Pick<Db, "query">): AppointmentRepo => ({
   },
   event: (e) => insertEvent(q, e),
   async listOpenEndedBefore(before, limit) {
-    const { rows } = await q.query(`SELECT ${COLUMNS} FROM appointments WHERE status = 'booked' AND ends_at <= $1 ORDER BY ends_at LIMIT $2`, [before, limit]);
+    const { rows } = await q.query(
+      `SELECT ${COLUMNS} FROM appointments WHERE status = 'booked' AND ends_at <= $1 ORDER BY ends_at LIMIT $2`,
+      [before, limit],
+    );
     return rows.map(toRow);
   },
 });

@@ -15,22 +15,43 @@ export interface SlotView {
 }
 
 export type AvailableSlotsResult =
-  | { ok: true; hall: string; hallName: LocalText; item: string; date: string; day?: DayInfo; closed?: "closed-day"; slots: SlotView[] }
+  | {
+      ok: true;
+      hall: string;
+      hallName: LocalText;
+      item: string;
+      date: string;
+      day?: DayInfo;
+      closed?: "closed-day";
+      slots: SlotView[];
+    }
   | Refusal<"unknown-hall" | "unknown-item" | "not-served-here" | "not-bookable" | "invalid-date">;
 
 /** The slots of one item at one hall on one day, with places left and, for the others, why not. */
-export const availableSlots = async (d: AppointmentDeps, hallCode: string, item: string, date: string): Promise<AvailableSlotsResult> => {
+export const availableSlots = async (
+  d: AppointmentDeps,
+  hallCode: string,
+  item: string,
+  date: string,
+): Promise<AvailableSlotsResult> => {
   if (!isIsoDate(date)) return refuse("invalid-date", "date must be YYYY-MM-DD.");
   const { kb } = await d.kb.current();
   const hall = kb.halls.find((h) => h.code === hallCode);
   if (!hall) return refuse("unknown-hall", `No hall "${hallCode}".`);
-  if (!kb.halls.some((h) => h.items.includes(item)) && !kb.items.some((i) => i.code === item)) return refuse("unknown-item", `No service item "${item}".`);
+  if (!kb.halls.some((h) => h.items.includes(item)) && !kb.items.some((i) => i.code === item))
+    return refuse("unknown-item", `No service item "${item}".`);
   const booked = await d.appointments.bookedCounts(hall.code, item, date);
   const r = openSlots({ hall, item, date, calendar: kb.calendar, now: d.clock.now(), tz: d.tz }, booked, d.rules);
   const base = { ok: true as const, hall: hall.code, hallName: hall.name, item, date };
   if (!r.ok) {
-    if (r.reason === "closed-day") return { ...base, ...(r.day ? { day: r.day } : {}), closed: "closed-day", slots: [] };
-    return refuse(r.reason, r.reason === "not-served-here" ? "This hall does not handle that service item." : "This item is walk-in only at this hall.");
+    if (r.reason === "closed-day")
+      return { ...base, ...(r.day ? { day: r.day } : {}), closed: "closed-day", slots: [] };
+    return refuse(
+      r.reason,
+      r.reason === "not-served-here"
+        ? "This hall does not handle that service item."
+        : "This item is walk-in only at this hall.",
+    );
   }
   return { ...base, day: r.day, slots: r.slots };
 };

@@ -1,9 +1,16 @@
-import { CANCEL_REASONS, checkCancelReason, checkChange, type AppointmentAction, type CancelReason } from "../../domain/appointments/states.js";
+import {
+  CANCEL_REASONS,
+  checkCancelReason,
+  checkChange,
+  type AppointmentAction,
+  type CancelReason,
+} from "../../domain/appointments/states.js";
 import { refuse, toView, type AppointmentDeps, type AppointmentView, type Refusal } from "./deps.js";
 import type { AppointmentRepo, AppointmentRow } from "./ports.js";
 import { CHANGE_MESSAGES, type ChangeRefusal } from "./reschedule-appointment.js";
 
-export type ChangeResult = { ok: true; appointment: AppointmentView } | Refusal<ChangeRefusal | "unknown-reason" | "note-required">;
+export type ChangeResult =
+  { ok: true; appointment: AppointmentView } | Refusal<ChangeRefusal | "unknown-reason" | "note-required">;
 
 const EVENT_TYPE: Record<Exclude<AppointmentAction, "reschedule">, string> = {
   cancel: "appointment.cancelled",
@@ -17,7 +24,10 @@ export const finishAppointment = async (
   appointmentId: string,
   action: Exclude<AppointmentAction, "reschedule">,
   actor: string,
-  extra: (r: AppointmentRepo, a: AppointmentRow) => Promise<{ patch?: Partial<AppointmentRow>; payload?: Record<string, unknown> }> = async () => ({}),
+  extra: (
+    r: AppointmentRepo,
+    a: AppointmentRow,
+  ) => Promise<{ patch?: Partial<AppointmentRow>; payload?: Record<string, unknown> }> = async () => ({}),
 ): Promise<ChangeResult> => {
   const now = d.clock.now();
   const outcome = await d.appointments.tx(async (r) => {
@@ -29,8 +39,20 @@ export const finishAppointment = async (
     const full = { ...patch, status: change.next, updatedAt: now };
     await r.update(a.id, full);
     await r.event({
-      aggregate: "appointment", aggregateId: a.id, type: EVENT_TYPE[action], actor, occurredAt: now,
-      payload: { reference: a.reference, citizenId: a.citizenId, item: a.item, hall: a.hall, date: a.date, time: a.time, ...payload },
+      aggregate: "appointment",
+      aggregateId: a.id,
+      type: EVENT_TYPE[action],
+      actor,
+      occurredAt: now,
+      payload: {
+        reference: a.reference,
+        citizenId: a.citizenId,
+        item: a.item,
+        hall: a.hall,
+        date: a.date,
+        time: a.time,
+        ...payload,
+      },
     });
     return { ok: true as const, row: { ...a, ...full } };
   });
@@ -44,11 +66,16 @@ export const cancelAppointment = async (
   d: AppointmentDeps,
   input: { appointmentId: string; reason: CancelReason; note?: string; actor: string },
 ): Promise<ChangeResult> => {
-  if (!CANCEL_REASONS.includes(input.reason)) return refuse("unknown-reason", `reason must be one of ${CANCEL_REASONS.join(", ")}.`);
-  if (!checkCancelReason(input.reason, input.note)) return refuse("note-required", "Say why in a note when the reason is 'other'.");
+  if (!CANCEL_REASONS.includes(input.reason))
+    return refuse("unknown-reason", `reason must be one of ${CANCEL_REASONS.join(", ")}.`);
+  if (!checkCancelReason(input.reason, input.note))
+    return refuse("note-required", "Say why in a note when the reason is 'other'.");
   return finishAppointment(d, input.appointmentId, "cancel", input.actor, async (r, a) => {
     await r.releasePlace({ hall: a.hall, item: a.item, date: a.date, time: a.time });
-    return { patch: { cancelReason: input.reason, cancelNote: input.note?.trim() || null }, payload: { reason: input.reason, hasNote: !!input.note?.trim() } };
+    return {
+      patch: { cancelReason: input.reason, cancelNote: input.note?.trim() || null },
+      payload: { reason: input.reason, hasNote: !!input.note?.trim() },
+    };
   });
 };
 

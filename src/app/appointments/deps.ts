@@ -49,13 +49,31 @@ export interface AppointmentView {
 export const toView = (a: AppointmentRow, kb: CurrentKb["kb"] | undefined, now: Date, tz: string): AppointmentView => {
   const hall = kb?.halls.find((h) => h.code === a.hall);
   const item = kb?.items.find((i) => i.code === a.item);
-  const end = new Intl.DateTimeFormat("en-GB", { timeZone: tz, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(a.endsAt);
+  const end = new Intl.DateTimeFormat("en-GB", {
+    timeZone: tz,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(a.endsAt);
   return {
-    id: a.id, reference: a.reference, citizenId: a.citizenId, item: a.item, ...(item ? { itemName: item.name } : {}),
-    hall: a.hall, ...(hall ? { hallName: hall.name, hallAddress: hall.address } : {}),
-    date: a.date, time: a.time, endTime: end, startsAt: a.startsAt.toISOString(), endsAt: a.endsAt.toISOString(),
-    status: a.status, channel: a.channel, ...(a.cancelReason ? { cancelReason: a.cancelReason } : {}), rescheduleCount: a.rescheduleCount,
-    ...(a.forcedReason ? { forcedReason: a.forcedReason } : {}), upcoming: a.status === "booked" && a.startsAt.getTime() > now.getTime(),
+    id: a.id,
+    reference: a.reference,
+    citizenId: a.citizenId,
+    item: a.item,
+    ...(item ? { itemName: item.name } : {}),
+    hall: a.hall,
+    ...(hall ? { hallName: hall.name, hallAddress: hall.address } : {}),
+    date: a.date,
+    time: a.time,
+    endTime: end,
+    startsAt: a.startsAt.toISOString(),
+    endsAt: a.endsAt.toISOString(),
+    status: a.status,
+    channel: a.channel,
+    ...(a.cancelReason ? { cancelReason: a.cancelReason } : {}),
+    rescheduleCount: a.rescheduleCount,
+    ...(a.forcedReason ? { forcedReason: a.forcedReason } : {}),
+    upcoming: a.status === "booked" && a.startsAt.getTime() > now.getTime(),
   };
 };
 

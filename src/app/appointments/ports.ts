@@ -45,7 +45,25 @@ export interface AppointmentRepo {
   releasePlace(slot: SlotKey): Promise<void>;
   /** throws OpenAppointmentExists when the citizen already holds an open appointment for the item */
   insert(a: AppointmentRow): Promise<void>;
-  update(id: string, patch: Partial<Pick<AppointmentRow, "status" | "hall" | "date" | "time" | "startsAt" | "endsAt" | "cancelReason" | "cancelNote" | "rescheduleCount" | "forcedReason" | "updatedAt">>): Promise<void>;
+  update(
+    id: string,
+    patch: Partial<
+      Pick<
+        AppointmentRow,
+        | "status"
+        | "hall"
+        | "date"
+        | "time"
+        | "startsAt"
+        | "endsAt"
+        | "cancelReason"
+        | "cancelNote"
+        | "rescheduleCount"
+        | "forcedReason"
+        | "updatedAt"
+      >
+    >,
+  ): Promise<void>;
   event(e: DomainEvent): Promise<void>;
   /** open appointments whose slot ended before `before` (for the no-show sweep) */
   listOpenEndedBefore(before: Date, limit: number): Promise<AppointmentRow[]>;

@@ -27,7 +27,14 @@ const keyOf = (s: SlotKey) => `${s.hall}|${s.item}|${s.date}|${s.time}`;
  */
 export const rescheduleAppointment = async (
   d: AppointmentDeps,
-  input: { appointmentId: string; date: string; time: string; hall?: string; actor: string; force?: { reason: string } },
+  input: {
+    appointmentId: string;
+    date: string;
+    time: string;
+    hall?: string;
+    actor: string;
+    force?: { reason: string };
+  },
 ): Promise<RescheduleResult> => {
   const current = await d.appointments.get(input.appointmentId);
   if (!current) return refuse("not-found", CHANGE_MESSAGES["not-found"]);
@@ -48,15 +55,31 @@ export const rescheduleAppointment = async (
     if (!claimed) return refuse("full" as const, BOOKING_MESSAGES.full);
     if (keyOf(from) >= keyOf(to)) await r.releasePlace(from);
     const patch = {
-      hall: to.hall, date: to.date, time: to.time, startsAt: slot.startsAt, endsAt: slot.endsAt, rescheduleCount: a.rescheduleCount + 1,
-      forcedReason: input.force?.reason ?? null, updatedAt: now,
+      hall: to.hall,
+      date: to.date,
+      time: to.time,
+      startsAt: slot.startsAt,
+      endsAt: slot.endsAt,
+      rescheduleCount: a.rescheduleCount + 1,
+      forcedReason: input.force?.reason ?? null,
+      updatedAt: now,
     };
     await r.update(a.id, patch);
     await r.event({
-      aggregate: "appointment", aggregateId: a.id, type: "appointment.rescheduled", actor: input.actor, occurredAt: now, kbVersion: version,
+      aggregate: "appointment",
+      aggregateId: a.id,
+      type: "appointment.rescheduled",
+      actor: input.actor,
+      occurredAt: now,
+      kbVersion: version,
       payload: {
-        reference: a.reference, citizenId: a.citizenId, item: a.item, from: { hall: from.hall, date: from.date, time: from.time },
-        to: { hall: to.hall, date: to.date, time: to.time }, startsAt: slot.startsAt.toISOString(), ...(input.force ? { forcedReason: input.force.reason } : {}),
+        reference: a.reference,
+        citizenId: a.citizenId,
+        item: a.item,
+        from: { hall: from.hall, date: from.date, time: from.time },
+        to: { hall: to.hall, date: to.date, time: to.time },
+        startsAt: slot.startsAt.toISOString(),
+        ...(input.force ? { forcedReason: input.force.reason } : {}),
       },
     });
     return { ok: true as const, row: { ...a, ...patch } };

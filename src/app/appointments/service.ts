@@ -1,7 +1,13 @@
 import type { CancelReason } from "../../domain/appointments/states.js";
 import { availableSlots, suggestSlots, type AvailableSlotsResult, type SuggestedSlot } from "./available-slots.js";
 import { bookAppointment, type BookAppointmentInput, type BookAppointmentResult } from "./book-appointment.js";
-import { cancelAppointment, completeAppointment, markNoShow, sweepNoShows, type ChangeResult } from "./change-appointment.js";
+import {
+  cancelAppointment,
+  completeAppointment,
+  markNoShow,
+  sweepNoShows,
+  type ChangeResult,
+} from "./change-appointment.js";
 import type { AppointmentDeps, AppointmentView } from "./deps.js";
 import { getAppointment, listAppointments } from "./list-appointments.js";
 import { rescheduleAppointment, type RescheduleResult } from "./reschedule-appointment.js";
@@ -18,10 +24,23 @@ export interface AppointmentService {
   /** One day's slots of an item at a hall, with places left; `closed` with no slots on a closed day (day.holidayName says which holiday). */
   availableSlots(hall: string, item: string, date: string): Promise<AvailableSlotsResult>;
   /** The earliest bookable slots (one per hall and day), at one hall or all halls serving the item. */
-  suggestSlots(input: { item: string; hall?: string; from?: string; days?: number; limit?: number }): Promise<SuggestedSlot[]>;
+  suggestSlots(input: {
+    item: string;
+    hall?: string;
+    from?: string;
+    days?: number;
+    limit?: number;
+  }): Promise<SuggestedSlot[]>;
   book(input: BookAppointmentInput): Promise<BookAppointmentResult>;
   /** `force` (demo seed only, never from a citizen channel) ignores calendar, hours, lead time and capacity, recording why. */
-  reschedule(input: { appointmentId: string; date: string; time: string; hall?: string; actor: string; force?: { reason: string } }): Promise<RescheduleResult>;
+  reschedule(input: {
+    appointmentId: string;
+    date: string;
+    time: string;
+    hall?: string;
+    actor: string;
+    force?: { reason: string };
+  }): Promise<RescheduleResult>;
   cancel(input: { appointmentId: string; reason: CancelReason; note?: string; actor: string }): Promise<ChangeResult>;
   markNoShow(input: { appointmentId: string; actor: string }): Promise<ChangeResult>;
   /** Check-in at the hall (from an hour before the slot). */

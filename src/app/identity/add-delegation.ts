@@ -1,5 +1,12 @@
 import { isIsoDate } from "../../domain/identity/age.js";
-import { checkNewDelegation, DELEGATION_KINDS, PROOF_KINDS, type DelegationKind, type DelegationProblem, type ProofKind } from "../../domain/identity/delegation.js";
+import {
+  checkNewDelegation,
+  DELEGATION_KINDS,
+  PROOF_KINDS,
+  type DelegationKind,
+  type DelegationProblem,
+  type ProofKind,
+} from "../../domain/identity/delegation.js";
 import { refuse, todayIn, type IdentityDeps, type Refusal } from "./deps.js";
 import type { DelegationRow } from "./ports.js";
 
@@ -34,18 +41,24 @@ const MESSAGES: Record<DelegationProblem, string> = {
 
 /** Records that one citizen may act for another, with the proof; the proof reference is stored encrypted. */
 export const addDelegation = async (d: IdentityDeps, input: AddDelegationInput): Promise<AddDelegationResult> => {
-  if (!DELEGATION_KINDS.includes(input.kind)) return refuse("unknown-kind", `Kind must be one of ${DELEGATION_KINDS.join(", ")}.`);
-  if (!PROOF_KINDS.includes(input.proof.kind)) return refuse("proof-not-accepted", `Proof must be one of ${PROOF_KINDS.join(", ")}.`);
+  if (!DELEGATION_KINDS.includes(input.kind))
+    return refuse("unknown-kind", `Kind must be one of ${DELEGATION_KINDS.join(", ")}.`);
+  if (!PROOF_KINDS.includes(input.proof.kind))
+    return refuse("proof-not-accepted", `Proof must be one of ${PROOF_KINDS.join(", ")}.`);
   const today = todayIn(d);
   const validFrom = input.validFrom ?? today;
-  if (!isIsoDate(validFrom) || (input.validUntil !== undefined && !isIsoDate(input.validUntil))) return refuse("invalid-date", "Dates must be YYYY-MM-DD.");
+  if (!isIsoDate(validFrom) || (input.validUntil !== undefined && !isIsoDate(input.validUntil)))
+    return refuse("invalid-date", "Dates must be YYYY-MM-DD.");
   const now = d.clock.now();
   return d.citizens.tx(async (r) => {
     const actor = await r.get(input.actorId, { lock: true });
     if (!actor || actor.mergedInto) return refuse("unknown-actor", "No such citizen (actor).");
     const subject = await r.get(input.subjectId, { lock: true });
     if (!subject || subject.mergedInto) return refuse("unknown-subject", "No such citizen (subject).");
-    const existing = (await r.listDelegations({ subjectId: subject.id })).map((x) => ({ ...x, proof: { kind: x.proofKind, reference: "" } }));
+    const existing = (await r.listDelegations({ subjectId: subject.id })).map((x) => ({
+      ...x,
+      proof: { kind: x.proofKind, reference: "" },
+    }));
     const scope = input.scope?.length ? [...new Set(input.scope)] : ["all"];
     const check = checkNewDelegation(
       { actor, subject, kind: input.kind, scope, proof: input.proof, validFrom, validUntil: input.validUntil ?? null },
@@ -54,14 +67,34 @@ export const addDelegation = async (d: IdentityDeps, input: AddDelegationInput):
     );
     if (!check.ok) return refuse(check.reason, MESSAGES[check.reason]);
     const row: DelegationRow = {
-      id: input.id ?? d.newId(), actorId: actor.id, subjectId: subject.id, kind: input.kind, scope, proofKind: input.proof.kind,
-      proofReferenceCipher: d.pii.encrypt(input.proof.reference.trim()), validFrom, validUntil: check.validUntil, createdBy: input.by, createdAt: now,
+      id: input.id ?? d.newId(),
+      actorId: actor.id,
+      subjectId: subject.id,
+      kind: input.kind,
+      scope,
+      proofKind: input.proof.kind,
+      proofReferenceCipher: d.pii.encrypt(input.proof.reference.trim()),
+      validFrom,
+      validUntil: check.validUntil,
+      createdBy: input.by,
+      createdAt: now,
     };
     await r.addDelegation(row);
     await r.event({
-      aggregate: "citizen", aggregateId: subject.id, type: "citizen.delegation-added",
-      payload: { delegationId: row.id, actorId: actor.id, kind: row.kind, scope, proofKind: row.proofKind, validFrom, validUntil: check.validUntil },
-      actor: input.by, occurredAt: now,
+      aggregate: "citizen",
+      aggregateId: subject.id,
+      type: "citizen.delegation-added",
+      payload: {
+        delegationId: row.id,
+        actorId: actor.id,
+        kind: row.kind,
+        scope,
+        proofKind: row.proofKind,
+        validFrom,
+        validUntil: check.validUntil,
+      },
+      actor: input.by,
+      occurredAt: now,
     });
     return { ok: true as const, delegationId: row.id, validUntil: check.validUntil };
   });
@@ -76,10 +109,15 @@ export const revokeDelegation = async (
   return d.citizens.tx(async (r) => {
     const del = await r.getDelegation(input.delegationId);
     if (!del) return refuse("not-found", "No such delegation.");
-    if (!(await r.revokeDelegation(del.id, now, input.by, input.reason))) return refuse("already-revoked", "The delegation was already revoked.");
+    if (!(await r.revokeDelegation(del.id, now, input.by, input.reason)))
+      return refuse("already-revoked", "The delegation was already revoked.");
     await r.event({
-      aggregate: "citizen", aggregateId: del.subjectId, type: "citizen.delegation-revoked",
-      payload: { delegationId: del.id, actorId: del.actorId, reason: input.reason }, actor: input.by, occurredAt: now,
+      aggregate: "citizen",
+      aggregateId: del.subjectId,
+      type: "citizen.delegation-revoked",
+      payload: { delegationId: del.id, actorId: del.actorId, reason: input.reason },
+      actor: input.by,
+      occurredAt: now,
     });
     return { ok: true as const };
   });

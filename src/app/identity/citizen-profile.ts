@@ -26,15 +26,26 @@ export const getCitizenProfile = async (d: IdentityDeps, id: string): Promise<Ci
   const c = await d.citizens.resolve(id);
   if (!c) return undefined;
   const today = todayIn(d);
-  const rows = [...(await d.citizens.listDelegations({ actorId: c.id })), ...(await d.citizens.listDelegations({ subjectId: c.id }))];
+  const rows = [
+    ...(await d.citizens.listDelegations({ actorId: c.id })),
+    ...(await d.citizens.listDelegations({ subjectId: c.id })),
+  ];
   const delegations = await Promise.all(
     rows.map(async (x) => {
       const actsFor = x.actorId === c.id;
       const otherId = actsFor ? x.subjectId : x.actorId;
       const other = await d.citizens.get(otherId);
       return {
-        id: x.id, direction: actsFor ? ("acts-for" as const) : ("acted-for-by" as const), otherId, otherName: other?.nameZh ?? "",
-        kind: x.kind, scope: x.scope, proofKind: x.proofKind, validFrom: x.validFrom, validUntil: x.validUntil ?? null, revoked: !!x.revokedAt,
+        id: x.id,
+        direction: actsFor ? ("acts-for" as const) : ("acted-for-by" as const),
+        otherId,
+        otherName: other?.nameZh ?? "",
+        kind: x.kind,
+        scope: x.scope,
+        proofKind: x.proofKind,
+        validFrom: x.validFrom,
+        validUntil: x.validUntil ?? null,
+        revoked: !!x.revokedAt,
       };
     }),
   );

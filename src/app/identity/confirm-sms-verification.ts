@@ -32,7 +32,11 @@ export const confirmSmsVerification = async (
       await r.event({ ...ev, type: "citizen.verified", payload: { level: "id-full-sms", verificationId: row.id } });
       return { ok: true, citizenId: row.citizenId, level: "id-full-sms" };
     }
-    await r.event({ ...ev, type: "citizen.sms-code-rejected", payload: { verificationId: row.id, reason: result.reason } });
+    await r.event({
+      ...ev,
+      type: "citizen.sms-code-rejected",
+      payload: { verificationId: row.id, reason: result.reason },
+    });
     return { ...refuse(result.reason, MESSAGES[result.reason]), attemptsLeft: result.attemptsLeft };
   });
 };

@@ -3,7 +3,9 @@ import { refuse, type IdentityDeps, type Refusal } from "./deps.js";
 
 export type MergeCitizensResult =
   | { ok: true; mergeId: string; targetId: string }
-  | (Refusal<MergeProblem | "unknown-citizen" | "conflicting-appointments" | "delegation-between"> & { details?: unknown });
+  | (Refusal<MergeProblem | "unknown-citizen" | "conflicting-appointments" | "delegation-between"> & {
+      details?: unknown;
+    });
 
 /**
  * Merges `sourceId` into `targetId` (two records of one person), explicitly and with a reason. The
@@ -29,13 +31,49 @@ export const mergeCitizens = async (
     if (!check.ok) return refuse(check.reason, `These records cannot be merged (${check.reason}).`);
     const conflicts = await r.conflictingOpenItems(source.id, target.id);
     if (conflicts.length)
-      return { ...refuse("conflicting-appointments", "Both records hold an open appointment for the same item; cancel one first."), details: { items: conflicts } };
-    const between = [...(await r.listDelegations({ actorId: source.id, subjectId: target.id })), ...(await r.listDelegations({ actorId: target.id, subjectId: source.id }))];
+      return {
+        ...refuse(
+          "conflicting-appointments",
+          "Both records hold an open appointment for the same item; cancel one first.",
+        ),
+        details: { items: conflicts },
+      };
+    const between = [
+      ...(await r.listDelegations({ actorId: source.id, subjectId: target.id })),
+      ...(await r.listDelegations({ actorId: target.id, subjectId: source.id })),
+    ];
     if (between.length) return refuse("delegation-between", "One record acts for the other; two people, not one.");
-    const merge = await r.applyMerge({ id: d.newId(), sourceId: source.id, targetId: target.id, reason: input.reason, by: input.by, at: now });
-    const payload = { mergeId: merge.id, sourceId: source.id, targetId: target.id, reason: input.reason, moved: merge.moved };
-    await r.event({ aggregate: "citizen", aggregateId: target.id, type: "citizen.merged", payload, actor: input.by, occurredAt: now });
-    await r.event({ aggregate: "citizen", aggregateId: source.id, type: "citizen.merged-away", payload, actor: input.by, occurredAt: now });
+    const merge = await r.applyMerge({
+      id: d.newId(),
+      sourceId: source.id,
+      targetId: target.id,
+      reason: input.reason,
+      by: input.by,
+      at: now,
+    });
+    const payload = {
+      mergeId: merge.id,
+      sourceId: source.id,
+      targetId: target.id,
+      reason: input.reason,
+      moved: merge.moved,
+    };
+    await r.event({
+      aggregate: "citizen",
+      aggregateId: target.id,
+      type: "citizen.merged",
+      payload,
+      actor: input.by,
+      occurredAt: now,
+    });
+    await r.event({
+      aggregate: "citizen",
+      aggregateId: source.id,
+      type: "citizen.merged-away",
+      payload,
+      actor: input.by,
+      occurredAt: now,
+    });
     return { ok: true as const, mergeId: merge.id, targetId: target.id };
   });
 };
@@ -44,7 +82,9 @@ export const mergeCitizens = async (
 export const unmergeCitizens = async (
   d: IdentityDeps,
   input: { mergeId: string; reason: string; by: string },
-): Promise<{ ok: true; sourceId: string; targetId: string } | Refusal<"not-found" | "already-unmerged" | "merged-again">> => {
+): Promise<
+  { ok: true; sourceId: string; targetId: string } | Refusal<"not-found" | "already-unmerged" | "merged-again">
+> => {
   const now = d.clock.now();
   return d.citizens.tx(async (r) => {
     const m = await r.getMerge(input.mergeId, { lock: true });
@@ -52,11 +92,26 @@ export const unmergeCitizens = async (
     if (m.unmergedAt) return refuse("already-unmerged", "This merge was already undone.");
     const target = await r.get(m.targetId, { lock: true });
     // The survivor was itself merged on: undo that later merge first.
-    if (target?.mergedInto) return refuse("merged-again", "The surviving record was merged into another since; undo that merge first.");
+    if (target?.mergedInto)
+      return refuse("merged-again", "The surviving record was merged into another since; undo that merge first.");
     await r.applyUnmerge(m, now, input.by, input.reason);
     const payload = { mergeId: m.id, sourceId: m.sourceId, targetId: m.targetId, reason: input.reason };
-    await r.event({ aggregate: "citizen", aggregateId: m.targetId, type: "citizen.unmerged", payload, actor: input.by, occurredAt: now });
-    await r.event({ aggregate: "citizen", aggregateId: m.sourceId, type: "citizen.restored", payload, actor: input.by, occurredAt: now });
+    await r.event({
+      aggregate: "citizen",
+      aggregateId: m.targetId,
+      type: "citizen.unmerged",
+      payload,
+      actor: input.by,
+      occurredAt: now,
+    });
+    await r.event({
+      aggregate: "citizen",
+      aggregateId: m.sourceId,
+      type: "citizen.restored",
+      payload,
+      actor: input.by,
+      occurredAt: now,
+    });
     return { ok: true as const, sourceId: m.sourceId, targetId: m.targetId };
   });
 };

@@ -114,7 +114,14 @@ export interface CitizenRepo {
 
   /** open appointments of both records for the same item (a merge would break "one open per item") */
   conflictingOpenItems(a: string, b: string): Promise<string[]>;
-  applyMerge(m: { id: string; sourceId: string; targetId: string; reason: string; by: string; at: Date }): Promise<MergeRow>;
+  applyMerge(m: {
+    id: string;
+    sourceId: string;
+    targetId: string;
+    reason: string;
+    by: string;
+    at: Date;
+  }): Promise<MergeRow>;
   getMerge(id: string, opts?: { lock?: boolean }): Promise<MergeRow | undefined>;
   applyUnmerge(m: MergeRow, at: Date, by: string, reason: string): Promise<void>;
 }

@@ -1,6 +1,14 @@
 import { addDays } from "../../domain/appointments/dates.js";
 import { isWorkingDay } from "../../domain/appointments/calendar.js";
-import { DEMO_BABY_AGE_DAYS, DEMO_BABY_CERTIFICATE, DEMO_CITIZENS, DEMO_DELEGATION_ID, DEMO_OTHER_BOOKINGS, DEMO_OTHERS, type DemoCitizen } from "../../domain/identity/demo-citizens.js";
+import {
+  DEMO_BABY_AGE_DAYS,
+  DEMO_BABY_CERTIFICATE,
+  DEMO_CITIZENS,
+  DEMO_DELEGATION_ID,
+  DEMO_OTHER_BOOKINGS,
+  DEMO_OTHERS,
+  type DemoCitizen,
+} from "../../domain/identity/demo-citizens.js";
 import type { AppointmentService } from "../appointments/service.js";
 import type { CurrentKb } from "../kb/kb-service.js";
 import { todayIn, type IdentityDeps } from "./deps.js";
@@ -25,8 +33,16 @@ export const seedDemo = async (
   let appointmentsBooked = 0;
   const register = async (c: DemoCitizen, birthDate?: string) => {
     const r = await svc.identity.register({
-      id: c.id, nameZh: c.nameZh, nameEn: c.nameEn, idNumber: c.idNumber, birthDate: birthDate ?? c.birthDate, hukouPlace: c.hukouPlace,
-      locale: c.locale, tags: c.tags, phones: c.phone ? [c.phone] : [], actor: SEED,
+      id: c.id,
+      nameZh: c.nameZh,
+      nameEn: c.nameEn,
+      idNumber: c.idNumber,
+      birthDate: birthDate ?? c.birthDate,
+      hukouPlace: c.hukouPlace,
+      locale: c.locale,
+      tags: c.tags,
+      phones: c.phone ? [c.phone] : [],
+      actor: SEED,
     });
     if (!r.ok) throw new Error(`demo seed: ${c.nameZh}: ${r.reason}`);
     if (r.created) citizensCreated++;
@@ -35,7 +51,13 @@ export const seedDemo = async (
 
   for (const c of [DEMO_CITIZENS.zhangWei, DEMO_CITIZENS.liXiuying, DEMO_CITIZENS.wangFang]) {
     if (await register(c))
-      await svc.identity.recordConsent({ citizenId: c.id, purpose: "sms-notifications", granted: true, channel: "counter", actor: SEED });
+      await svc.identity.recordConsent({
+        citizenId: c.id,
+        purpose: "sms-notifications",
+        granted: true,
+        channel: "counter",
+        actor: SEED,
+      });
   }
   const baby = DEMO_CITIZENS.wangFangBaby;
   const babyBirth = addDays(today, -DEMO_BABY_AGE_DAYS);
@@ -44,8 +66,14 @@ export const seedDemo = async (
   if (profile && !profile.delegations.some((x) => x.otherId === DEMO_CITIZENS.wangFang.id && !x.revoked)) {
     const born = (await d.citizens.get(baby.id))?.birthDate ?? babyBirth;
     const r = await svc.identity.addDelegation({
-      id: DEMO_DELEGATION_ID, actorId: DEMO_CITIZENS.wangFang.id, subjectId: baby.id, kind: "guardian", scope: ["all"],
-      proof: { kind: "birth-medical-certificate", reference: DEMO_BABY_CERTIFICATE }, validFrom: born, by: SEED,
+      id: DEMO_DELEGATION_ID,
+      actorId: DEMO_CITIZENS.wangFang.id,
+      subjectId: baby.id,
+      kind: "guardian",
+      scope: ["all"],
+      proof: { kind: "birth-medical-certificate", reference: DEMO_BABY_CERTIFICATE },
+      validFrom: born,
+      by: SEED,
     });
     if (!r.ok && r.reason !== "duplicate") throw new Error(`demo seed: delegation: ${r.reason}`);
   }
@@ -61,7 +89,7 @@ export const seedDemo = async (
     if (!kb.halls.some((h) => h.code === want.hall && h.items.includes(want.item))) continue;
     // The (i mod 5 + 1)-th working day from tomorrow, a slot spread through the day.
     let date = today;
-    for (let n = 0; n < (i % 5) + 1; ) {
+    for (let n = 0; n < (i % 5) + 1;) {
       date = addDays(date, 1);
       if (isWorkingDay(date, kb.calendar)) n++;
     }
@@ -69,7 +97,14 @@ export const seedDemo = async (
     const open = day.ok ? day.slots.filter((s) => s.bookable) : [];
     const slot = open[(i * 3) % Math.max(1, open.length)];
     if (!slot) continue;
-    const r = await svc.appointments.book({ citizenId: c.id, ...want, date, time: slot.start, channel: i % 2 ? "web" : "phone", actor: SEED });
+    const r = await svc.appointments.book({
+      citizenId: c.id,
+      ...want,
+      date,
+      time: slot.start,
+      channel: i % 2 ? "web" : "phone",
+      actor: SEED,
+    });
     if (r.ok) appointmentsBooked++;
   }
   return { citizensCreated, appointmentsBooked };
@@ -79,13 +114,22 @@ export const seedDemo = async (
 const ensureZhangWeiTomorrow = async (appointments: AppointmentService, today: string): Promise<boolean> => {
   const citizenId = DEMO_CITIZENS.zhangWei.id;
   const tomorrow = addDays(today, 1);
-  const open = (await appointments.listAppointments(citizenId, { openOnly: true }))?.find((a) => a.item === ZHANG_WEI_SLOT.item);
-  if (open && open.hall === ZHANG_WEI_SLOT.hall && open.date === tomorrow && open.time === ZHANG_WEI_SLOT.time) return false;
+  const open = (await appointments.listAppointments(citizenId, { openOnly: true }))?.find(
+    (a) => a.item === ZHANG_WEI_SLOT.item,
+  );
+  if (open && open.hall === ZHANG_WEI_SLOT.hall && open.date === tomorrow && open.time === ZHANG_WEI_SLOT.time)
+    return false;
   const target = { hall: ZHANG_WEI_SLOT.hall, date: tomorrow, time: ZHANG_WEI_SLOT.time };
   if (open) {
     // Normal rules first; force only when the calendar or capacity refuses (e.g. tomorrow is a Sunday or a holiday).
     let moved = await appointments.reschedule({ appointmentId: open.id, ...target, actor: SEED });
-    if (!moved.ok && moved.reason !== "past") moved = await appointments.reschedule({ appointmentId: open.id, ...target, actor: SEED, force: { reason: ZHANG_WEI_FORCE_REASON } });
+    if (!moved.ok && moved.reason !== "past")
+      moved = await appointments.reschedule({
+        appointmentId: open.id,
+        ...target,
+        actor: SEED,
+        force: { reason: ZHANG_WEI_FORCE_REASON },
+      });
     if (moved.ok) return true;
     // It lies in the past (the demo ran on an earlier day): close it as the hall would have.
     const closed = await appointments.markNoShow({ appointmentId: open.id, actor: SEED });

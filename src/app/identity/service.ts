@@ -2,8 +2,19 @@ import type { CitizenSummary } from "../../domain/identity/citizen.js";
 import { hasConsent, type ConsentPurpose } from "../../domain/identity/consent.js";
 import type { ActFor } from "../../domain/identity/delegation.js";
 import { normalisePhone } from "../../domain/identity/phone.js";
-import { levelFromCallerNumber, mayPerform, type GuardedAction, type Permission, type VerificationLevel } from "../../domain/identity/verification.js";
-import { addDelegation, revokeDelegation, type AddDelegationInput, type AddDelegationResult } from "./add-delegation.js";
+import {
+  levelFromCallerNumber,
+  mayPerform,
+  type GuardedAction,
+  type Permission,
+  type VerificationLevel,
+} from "../../domain/identity/verification.js";
+import {
+  addDelegation,
+  revokeDelegation,
+  type AddDelegationInput,
+  type AddDelegationResult,
+} from "./add-delegation.js";
 import { canActFor } from "./can-act-for.js";
 import { getCitizenProfile, type CitizenProfile } from "./citizen-profile.js";
 import { confirmSmsVerification, type ConfirmSmsVerificationResult } from "./confirm-sms-verification.js";
@@ -38,24 +49,50 @@ export interface IdentityService {
   /** Raises to "id-last4" when the caller knows the ID number's last four characters; locks after 5 failures in 30 minutes. */
   verifyLast4(citizenId: string, last4: string, actor?: string): Promise<VerifyLast4Result>;
   /** Full ID number → a 6-digit code by SMS to a mobile on file (valid 5 minutes). Returns the verification id to confirm with. */
-  startSmsVerification(input: { citizenId: string; idNumber: string; phone?: string; actor?: string }): Promise<StartSmsVerificationResult>;
+  startSmsVerification(input: {
+    citizenId: string;
+    idNumber: string;
+    phone?: string;
+    actor?: string;
+  }): Promise<StartSmsVerificationResult>;
   /** The code read back → "id-full-sms". At most 5 attempts per code. */
   confirmSmsVerification(verificationId: string, code: string, actor?: string): Promise<ConfirmSmsVerificationResult>;
   /** Whether a verification level suffices for an action (pure; see domain/identity/verification.ts). */
   mayPerform(level: VerificationLevel, action: GuardedAction): Permission;
 
   /** May the actor act for the subject (self, guardian of a minor, agent within scope)? */
-  canActFor(actorId: string, subjectId: string, item?: string): Promise<ActFor | { ok: false; reason: "unknown-citizen" }>;
+  canActFor(
+    actorId: string,
+    subjectId: string,
+    item?: string,
+  ): Promise<ActFor | { ok: false; reason: "unknown-citizen" }>;
   addDelegation(input: Omit<AddDelegationInput, "by"> & { by?: string }): Promise<AddDelegationResult>;
-  revokeDelegation(input: { delegationId: string; reason: string; by?: string }): Promise<{ ok: true } | Refusal<"not-found" | "already-revoked">>;
+  revokeDelegation(input: {
+    delegationId: string;
+    reason: string;
+    by?: string;
+  }): Promise<{ ok: true } | Refusal<"not-found" | "already-revoked">>;
 
-  recordConsent(input: { citizenId: string; purpose: ConsentPurpose; granted: boolean; channel: string; note?: string; actor?: string }): Promise<RecordConsentResult>;
+  recordConsent(input: {
+    citizenId: string;
+    purpose: ConsentPurpose;
+    granted: boolean;
+    channel: string;
+    note?: string;
+    actor?: string;
+  }): Promise<RecordConsentResult>;
   /** The latest grant or withdrawal for the purpose holds; no record means no consent. */
   hasConsent(citizenId: string, purpose: ConsentPurpose): Promise<boolean>;
 
   /** Explicit, audited merge of two records of one person; reversible with unmerge. */
   merge(input: { sourceId: string; targetId: string; reason: string; by?: string }): Promise<MergeCitizensResult>;
-  unmerge(input: { mergeId: string; reason: string; by?: string }): Promise<{ ok: true; sourceId: string; targetId: string } | Refusal<"not-found" | "already-unmerged" | "merged-again">>;
+  unmerge(input: {
+    mergeId: string;
+    reason: string;
+    by?: string;
+  }): Promise<
+    { ok: true; sourceId: string; targetId: string } | Refusal<"not-found" | "already-unmerged" | "merged-again">
+  >;
 
   /** Plugs in the real SMS path (the journey area's outbox). Until called, starting an SMS verification answers "sms-unavailable". */
   setVerificationSmsSender(send: SendVerificationSms): void;
@@ -69,11 +106,15 @@ export const createIdentityService = (d: IdentityDeps): IdentityService => ({
   register: (input) => registerCitizen(d, input),
   async levelForCaller(citizenId, callerPhone) {
     const c = await d.citizens.resolve(citizenId);
-    return levelFromCallerNumber(callerPhone === undefined ? undefined : normalisePhone(callerPhone), c?.phones.map((p) => p.phone) ?? []);
+    return levelFromCallerNumber(
+      callerPhone === undefined ? undefined : normalisePhone(callerPhone),
+      c?.phones.map((p) => p.phone) ?? [],
+    );
   },
   verifyLast4: (citizenId, last4, actor = "system") => verifyLast4(d, { citizenId, last4, actor }),
   startSmsVerification: (input) => startSmsVerification(d, { ...input, actor: input.actor ?? "system" }),
-  confirmSmsVerification: (verificationId, code, actor = "system") => confirmSmsVerification(d, { verificationId, code, actor }),
+  confirmSmsVerification: (verificationId, code, actor = "system") =>
+    confirmSmsVerification(d, { verificationId, code, actor }),
   mayPerform,
   canActFor: (actorId, subjectId, item) => canActFor(d, actorId, subjectId, item),
   addDelegation: (input) => addDelegation(d, { ...input, by: input.by ?? "system" }),

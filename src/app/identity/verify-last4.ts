@@ -17,7 +17,10 @@ const MESSAGES = {
  * Raises verification to "id-last4" when the caller knows the last four characters of the ID number.
  * Every failure is an event; too many within the window lock this method for the citizen.
  */
-export const verifyLast4 = async (d: IdentityDeps, input: { citizenId: string; last4: string; actor: string }): Promise<VerifyLast4Result> => {
+export const verifyLast4 = async (
+  d: IdentityDeps,
+  input: { citizenId: string; last4: string; actor: string },
+): Promise<VerifyLast4Result> => {
   const now = d.clock.now();
   return d.citizens.tx(async (r) => {
     const c = await r.get(input.citizenId, { lock: true });
@@ -26,11 +29,25 @@ export const verifyLast4 = async (d: IdentityDeps, input: { citizenId: string; l
     const failures = (await r.eventTimes(c.id, "citizen.verification-failed", since)).length;
     const result = checkLast4(normaliseLast4(input.last4), c.idNumberLast4 ?? undefined, failures);
     if (result.ok) {
-      await r.event({ aggregate: "citizen", aggregateId: c.id, type: "citizen.verified", payload: { level: "id-last4" }, actor: input.actor, occurredAt: now });
+      await r.event({
+        aggregate: "citizen",
+        aggregateId: c.id,
+        type: "citizen.verified",
+        payload: { level: "id-last4" },
+        actor: input.actor,
+        occurredAt: now,
+      });
       return { ok: true, citizenId: c.id, level: "id-last4" };
     }
     if (result.reason === "mismatch")
-      await r.event({ aggregate: "citizen", aggregateId: c.id, type: "citizen.verification-failed", payload: { method: "id-last4" }, actor: input.actor, occurredAt: now });
+      await r.event({
+        aggregate: "citizen",
+        aggregateId: c.id,
+        type: "citizen.verification-failed",
+        payload: { method: "id-last4" },
+        actor: input.actor,
+        occurredAt: now,
+      });
     return { ...refuse(result.reason, MESSAGES[result.reason]), attemptsLeft: result.attemptsLeft };
   });
 };

@@ -40,7 +40,10 @@ describe("booking rules", () => {
   });
   it("refuses less than 30 minutes ahead, and the past", () => {
     expect(choice("2026-09-29", "09:30")).toMatchObject({ ok: true }); // exactly 30 minutes ahead
-    expect(choice("2026-09-29", "09:30", { now: new Date(now.getTime() + 60_000) })).toEqual({ ok: false, reason: "too-soon" });
+    expect(choice("2026-09-29", "09:30", { now: new Date(now.getTime() + 60_000) })).toEqual({
+      ok: false,
+      reason: "too-soon",
+    });
     expect(choice("2026-09-29", "09:00")).toEqual({ ok: false, reason: "past" });
     expect(choice("2026-09-29", "08:30")).toEqual({ ok: false, reason: "past" });
     expect(choice("2026-09-28", "10:00")).toEqual({ ok: false, reason: "past" });
@@ -54,7 +57,13 @@ describe("booking rules", () => {
     expect(choice("2026-09-30", "10:00", { item: "exit-entry.record" })).toEqual({ ok: false, reason: "not-bookable" });
   });
   it("lists a day's slots with places left and why the others cannot be taken", () => {
-    const r = openSlots({ hall: EXIT_ENTRY, item: "passport.renew", date: "2026-09-29", calendar: [CAL_2026], now, tz }, new Map([["10:00", 10], ["10:30", 9]]));
+    const r = openSlots(
+      { hall: EXIT_ENTRY, item: "passport.renew", date: "2026-09-29", calendar: [CAL_2026], now, tz },
+      new Map([
+        ["10:00", 10],
+        ["10:30", 9],
+      ]),
+    );
     if (!r.ok) throw new Error(r.reason);
     const by = new Map(r.slots.map((s) => [s.start, s]));
     expect(by.get("08:30")).toMatchObject({ bookable: false, reason: "past" });

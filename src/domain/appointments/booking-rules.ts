@@ -56,7 +56,11 @@ export const checkSlotChoice = (c: SlotChoice, rules = BOOKING_RULES): SlotCheck
 export const placesLeft = (capacity: number, booked: number): number => Math.max(0, capacity - booked);
 
 /** Slots a citizen could still take on a day, with places left (bookedBySlot: start → booked count). */
-export const openSlots = (c: Omit<SlotChoice, "time">, bookedBySlot: ReadonlyMap<ClockTime, number>, rules = BOOKING_RULES) => {
+export const openSlots = (
+  c: Omit<SlotChoice, "time">,
+  bookedBySlot: ReadonlyMap<ClockTime, number>,
+  rules = BOOKING_RULES,
+) => {
   const day = daySlots(c.hall, c.item, c.date, c.calendar);
   if (!day.ok) return day;
   const slots = day.slots.map((s) => {

@@ -6,7 +6,11 @@ const cal = [CAL_2026];
 
 describe("working-day calendar", () => {
   it("knows public holidays, 调休 makeup workdays, weekends and workdays", () => {
-    expect(dayInfo("2026-10-01", cal)).toMatchObject({ kind: "holiday", holidayName: { zh: "国庆节" }, calendarKnown: true });
+    expect(dayInfo("2026-10-01", cal)).toMatchObject({
+      kind: "holiday",
+      holidayName: { zh: "国庆节" },
+      calendarKnown: true,
+    });
     expect(dayInfo("2026-10-10", cal)).toMatchObject({ kind: "makeup-workday" }); // a Saturday
     expect(dayInfo("2026-09-20", cal)).toMatchObject({ kind: "makeup-workday" }); // a Sunday
     expect(dayInfo("2026-10-11", cal).kind).toBe("weekend");

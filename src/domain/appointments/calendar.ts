@@ -32,7 +32,11 @@ export const isWorkingDay = (date: IsoDate, calendar: readonly CalendarYear[]): 
 };
 
 /** The hall's opening sessions on a date (empty: closed). */
-export const hallSessions = (hall: Pick<Hall, "hours">, date: IsoDate, calendar: readonly CalendarYear[]): Session[] => {
+export const hallSessions = (
+  hall: Pick<Hall, "hours">,
+  date: IsoDate,
+  calendar: readonly CalendarYear[],
+): Session[] => {
   const day = dayInfo(date, calendar);
   switch (day.kind) {
     case "holiday":

@@ -10,7 +10,14 @@ const formatter = (tz: string) => {
   let f = formatters.get(tz);
   if (!f) {
     f = new Intl.DateTimeFormat("en-CA", {
-      timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23",
+      timeZone: tz,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
     });
     formatters.set(tz, f);
   }
@@ -25,7 +32,11 @@ export interface CityWallClock {
 }
 
 export const cityWallClock = (instant: Date, tz: string): CityWallClock => {
-  const p = Object.fromEntries(formatter(tz).formatToParts(instant).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(
+    formatter(tz)
+      .formatToParts(instant)
+      .map((x) => [x.type, x.value]),
+  );
   const date = `${p.year}-${p.month}-${p.day}`;
   const time = `${p.hour}:${p.minute}`;
   return { date, time, minutes: Number(p.hour) * 60 + Number(p.minute) };
@@ -34,8 +45,19 @@ export const cityWallClock = (instant: Date, tz: string): CityWallClock => {
 export const cityToday = (instant: Date, tz: string): IsoDate => cityWallClock(instant, tz).date;
 
 const offsetMs = (instant: Date, tz: string): number => {
-  const p = Object.fromEntries(formatter(tz).formatToParts(instant).map((x) => [x.type, x.value]));
-  const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  const p = Object.fromEntries(
+    formatter(tz)
+      .formatToParts(instant)
+      .map((x) => [x.type, x.value]),
+  );
+  const asUtc = Date.UTC(
+    Number(p.year),
+    Number(p.month) - 1,
+    Number(p.day),
+    Number(p.hour),
+    Number(p.minute),
+    Number(p.second),
+  );
   return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
 };
 

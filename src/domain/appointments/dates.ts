@@ -27,6 +27,7 @@ export const toMinutes = (t: ClockTime): number => {
   return h * 60 + m;
 };
 
-export const fromMinutes = (n: number): ClockTime => `${String(Math.floor(n / 60)).padStart(2, "0")}:${String(n % 60).padStart(2, "0")}`;
+export const fromMinutes = (n: number): ClockTime =>
+  `${String(Math.floor(n / 60)).padStart(2, "0")}:${String(n % 60).padStart(2, "0")}`;
 
 export const isClockTime = (t: string): boolean => /^([01]\d|2[0-3]):[0-5]\d$/.test(t);

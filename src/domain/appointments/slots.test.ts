@@ -20,7 +20,14 @@ describe("slots", () => {
   it("drops a piece that would run past closing", () => {
     const r = daySlots(DISTRICT, "id-card.renew", "2026-10-08", cal);
     if (!r.ok) throw new Error(r.reason);
-    expect(r.slots.filter((s) => s.start < "12:00").map((s) => s.start)).toEqual(["08:45", "09:15", "09:45", "10:15", "10:45", "11:15"]);
+    expect(r.slots.filter((s) => s.start < "12:00").map((s) => s.start)).toEqual([
+      "08:45",
+      "09:15",
+      "09:45",
+      "10:15",
+      "10:45",
+      "11:15",
+    ]);
     expect(r.slots.at(-1)?.end).toBe("17:00");
   });
   it("uses the hall's slot length", () => {
@@ -37,8 +44,16 @@ describe("slots", () => {
   it("says why there are no slots", () => {
     expect(daySlots(EXIT_ENTRY, "id-card.renew", "2026-10-08", cal)).toEqual({ ok: false, reason: "not-served-here" });
     expect(daySlots(EXIT_ENTRY, "exit-entry.record", "2026-10-08", cal)).toEqual({ ok: false, reason: "not-bookable" });
-    expect(daySlots(EXIT_ENTRY, "passport.renew", "2026-10-02", cal)).toMatchObject({ ok: false, reason: "closed-day", day: { kind: "holiday" } });
-    expect(daySlots(EXIT_ENTRY, "passport.renew", "2026-10-11", cal)).toMatchObject({ ok: false, reason: "closed-day", day: { kind: "weekend" } });
+    expect(daySlots(EXIT_ENTRY, "passport.renew", "2026-10-02", cal)).toMatchObject({
+      ok: false,
+      reason: "closed-day",
+      day: { kind: "holiday" },
+    });
+    expect(daySlots(EXIT_ENTRY, "passport.renew", "2026-10-11", cal)).toMatchObject({
+      ok: false,
+      reason: "closed-day",
+      day: { kind: "weekend" },
+    });
   });
   it("opens the makeup Saturday with weekday hours", () => {
     const r = daySlots(DISTRICT, "id-card.renew", "2026-10-10", cal);

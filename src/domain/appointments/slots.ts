@@ -20,7 +20,9 @@ export type DaySlots =
 
 /** Citizens per slot for an item, or undefined when the hall does not serve it. 0 means walk-in only. */
 export const capacityFor = (hall: Pick<Hall, "items" | "appointments">, item: string): number | undefined =>
-  hall.items.includes(item) ? (hall.appointments.capacityPerSlot[item] ?? hall.appointments.defaultCapacityPerSlot) : undefined;
+  hall.items.includes(item)
+    ? (hall.appointments.capacityPerSlot[item] ?? hall.appointments.defaultCapacityPerSlot)
+    : undefined;
 
 export const daySlots = (hall: Hall, item: string, date: IsoDate, calendar: readonly CalendarYear[]): DaySlots => {
   const capacity = capacityFor(hall, item);
@@ -33,7 +35,8 @@ export const daySlots = (hall: Hall, item: string, date: IsoDate, calendar: read
   const slots: Slot[] = [];
   for (const s of sessions) {
     const close = toMinutes(s.close);
-    for (let t = toMinutes(s.open); t + step <= close; t += step) slots.push({ start: fromMinutes(t), end: fromMinutes(t + step), capacity });
+    for (let t = toMinutes(s.open); t + step <= close; t += step)
+      slots.push({ start: fromMinutes(t), end: fromMinutes(t + step), capacity });
   }
   return { ok: true, day, slots };
 };

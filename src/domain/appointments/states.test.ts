@@ -20,13 +20,20 @@ describe("appointment transitions", () => {
     expect(checkChange(booked, "mark-no-show", after)).toEqual({ ok: true, next: "no-show" });
   });
   it("check-in from an hour before", () => {
-    expect(checkChange(booked, "complete", new Date(startsAt.getTime() - 61 * 60_000))).toMatchObject({ ok: false, reason: "not-yet" });
+    expect(checkChange(booked, "complete", new Date(startsAt.getTime() - 61 * 60_000))).toMatchObject({
+      ok: false,
+      reason: "not-yet",
+    });
     expect(checkChange(booked, "complete", before)).toEqual({ ok: true, next: "completed" });
   });
   it("cancelled, no-show and completed are final", () => {
     for (const status of ["cancelled", "no-show", "completed"] as const)
       for (const action of ["reschedule", "cancel", "mark-no-show", "complete"] as const)
-        expect(checkChange({ ...booked, status }, action, before)).toEqual({ ok: false, reason: "invalid-transition", from: status });
+        expect(checkChange({ ...booked, status }, action, before)).toEqual({
+          ok: false,
+          reason: "invalid-transition",
+          from: status,
+        });
   });
   it("'other' needs a note", () => {
     expect(checkCancelReason("other", " ")).toBe(false);

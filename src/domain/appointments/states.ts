@@ -50,10 +50,13 @@ export const checkChange = (a: AppointmentTimes, action: AppointmentAction, now:
   const next = TRANSITIONS[a.status][action];
   if (!next) return { ok: false, reason: "invalid-transition", from: a.status };
   const t = now.getTime();
-  if ((action === "reschedule" || action === "cancel") && t >= a.startsAt.getTime()) return { ok: false, reason: "past", from: a.status };
+  if ((action === "reschedule" || action === "cancel") && t >= a.startsAt.getTime())
+    return { ok: false, reason: "past", from: a.status };
   if (action === "mark-no-show" && t < a.endsAt.getTime()) return { ok: false, reason: "not-yet", from: a.status };
-  if (action === "complete" && t < a.startsAt.getTime() - CHECK_IN_EARLY_MINUTES * 60_000) return { ok: false, reason: "not-yet", from: a.status };
+  if (action === "complete" && t < a.startsAt.getTime() - CHECK_IN_EARLY_MINUTES * 60_000)
+    return { ok: false, reason: "not-yet", from: a.status };
   return { ok: true, next };
 };
 
-export const checkCancelReason = (reason: CancelReason, note: string | undefined): boolean => reason !== "other" || !!note?.trim();
+export const checkCancelReason = (reason: CancelReason, note: string | undefined): boolean =>
+  reason !== "other" || !!note?.trim();

@@ -22,10 +22,13 @@ export interface ConsentRecord {
 export const currentConsent = (records: ConsentRecord[], purpose: ConsentPurpose): ConsentRecord | undefined =>
   records.filter((r) => r.purpose === purpose).sort((a, b) => b.recordedAt.getTime() - a.recordedAt.getTime())[0];
 
-export const hasConsent = (records: ConsentRecord[], purpose: ConsentPurpose): boolean => currentConsent(records, purpose)?.granted === true;
+export const hasConsent = (records: ConsentRecord[], purpose: ConsentPurpose): boolean =>
+  currentConsent(records, purpose)?.granted === true;
 
 /** Per purpose, what holds now. */
-export const consentState = (records: ConsentRecord[]): Partial<Record<ConsentPurpose, { granted: boolean; at: Date; channel: string }>> =>
+export const consentState = (
+  records: ConsentRecord[],
+): Partial<Record<ConsentPurpose, { granted: boolean; at: Date; channel: string }>> =>
   Object.fromEntries(
     CONSENT_PURPOSES.flatMap((p) => {
       const c = currentConsent(records, p);

@@ -93,7 +93,8 @@ export const checkNewDelegation = (
   }
   if (validUntil !== null && validUntil <= n.validFrom) return { ok: false, reason: "bad-period" };
   const dup = existing.some(
-    (d) => d.actorId === n.actor.id && d.subjectId === n.subject.id && d.kind === n.kind && isActive(d, today, undefined),
+    (d) =>
+      d.actorId === n.actor.id && d.subjectId === n.subject.id && d.kind === n.kind && isActive(d, today, undefined),
   );
   if (dup) return { ok: false, reason: "duplicate" };
   return { ok: true, validUntil };

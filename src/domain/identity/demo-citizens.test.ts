@@ -28,7 +28,11 @@ describe("demo citizens", () => {
   });
   it("match the fixed demo callers", () => {
     expect(DEMO_CITIZENS.zhangWei).toMatchObject({ nameZh: "张伟", phone: "+8613800138000" });
-    expect(DEMO_CITIZENS.liXiuying).toMatchObject({ nameZh: "李秀英", phone: "+8613900139000", birthDate: "1947-09-09" });
+    expect(DEMO_CITIZENS.liXiuying).toMatchObject({
+      nameZh: "李秀英",
+      phone: "+8613900139000",
+      birthDate: "1947-09-09",
+    });
     expect(DEMO_CITIZENS.wangFang).toMatchObject({ nameZh: "王芳", phone: "+8613700137000", tags: ["newborn-parent"] });
     expect(DEMO_CITIZENS.liXiuying.tags).toEqual(["elderly", "pension-recipient"]);
   });

@@ -6,7 +6,12 @@ describe("ID number check digit (ISO 7064 MOD 11-2)", () => {
   it("computes the published example", () => {
     // GB 11643-1999 appendix example: 11010519491231002X
     expect(idCheckCharacter("11010519491231002")).toBe("X");
-    expect(checkIdNumber("11010519491231002X")).toMatchObject({ ok: true, birthDate: "1949-12-31", sex: "female", last4: "002X" });
+    expect(checkIdNumber("11010519491231002X")).toMatchObject({
+      ok: true,
+      birthDate: "1949-12-31",
+      sex: "female",
+      last4: "002X",
+    });
   });
   it("accepts a lower-case x and spaces", () => {
     expect(normaliseIdNumber(" 110105 19491231 002x ")).toBe("11010519491231002X");

@@ -33,9 +33,17 @@ export const checkIdNumber = (input: string, today?: IsoDate): IdNumberCheck => 
   const province = Number(id.slice(0, 2));
   if (province < 11 || province > 82) return { ok: false, reason: "region" };
   const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
-  if (!isIsoDate(birthDate) || birthDate < "1880-01-01" || (today !== undefined && birthDate > today)) return { ok: false, reason: "birth-date" };
+  if (!isIsoDate(birthDate) || birthDate < "1880-01-01" || (today !== undefined && birthDate > today))
+    return { ok: false, reason: "birth-date" };
   if (idCheckCharacter(id.slice(0, 17)) !== id[17]) return { ok: false, reason: "check-digit" };
-  return { ok: true, idNumber: id, birthDate, sex: Number(id[16]) % 2 === 1 ? "male" : "female", region: id.slice(0, 6), last4: id.slice(-4) };
+  return {
+    ok: true,
+    idNumber: id,
+    birthDate,
+    sex: Number(id[16]) % 2 === 1 ? "male" : "female",
+    region: id.slice(0, 6),
+    last4: id.slice(-4),
+  };
 };
 
 /** Builds a valid ID number from region, birth date and sequence (synthetic demo data and tests only). */

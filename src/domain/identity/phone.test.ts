@@ -3,7 +3,15 @@ import { isMainlandMobile, normalisePhone, samePhone } from "./phone.js";
 
 describe("normalisePhone", () => {
   it("treats the usual spellings of one mobile as the same E.164 number", () => {
-    for (const s of ["138 0013 8000", "+86 13800138000", "8613800138000", "13800138000", "+86-138-0013-8000", "0086 138 0013 8000", "(+86) 138.0013.8000"])
+    for (const s of [
+      "138 0013 8000",
+      "+86 13800138000",
+      "8613800138000",
+      "13800138000",
+      "+86-138-0013-8000",
+      "0086 138 0013 8000",
+      "(+86) 138.0013.8000",
+    ])
       expect(normalisePhone(s), s).toBe("+8613800138000");
     expect(samePhone("138 0013 8000", "8613800138000")).toBe(true);
   });
@@ -18,7 +26,17 @@ describe("normalisePhone", () => {
     expect(normalisePhone("+1 415 555 0100")).toBe("+14155550100");
   });
   it("refuses what is not a phone number", () => {
-    for (const s of ["", "12345", "1380013800", "138001380001", "23800138000", "abc13800138000", "12800138000", "+86 128 0013 8000", "11010519491231002X"])
+    for (const s of [
+      "",
+      "12345",
+      "1380013800",
+      "138001380001",
+      "23800138000",
+      "abc13800138000",
+      "12800138000",
+      "+86 128 0013 8000",
+      "11010519491231002X",
+    ])
       expect(normalisePhone(s), s).toBeUndefined();
     expect(samePhone("12345", "12345")).toBe(false);
   });

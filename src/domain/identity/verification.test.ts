@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import {
-  checkLast4, formatSmsCode, judgeSmsCode, LAST4_MAX_FAILURES, levelFromCallerNumber, mayPerform, maySendSmsCode, meetsLevel,
-  SMS_CODE_MAX_ATTEMPTS, strongerLevel,
+  checkLast4,
+  formatSmsCode,
+  judgeSmsCode,
+  LAST4_MAX_FAILURES,
+  levelFromCallerNumber,
+  mayPerform,
+  maySendSmsCode,
+  meetsLevel,
+  SMS_CODE_MAX_ATTEMPTS,
+  strongerLevel,
 } from "./verification.js";
 
 describe("verification levels", () => {
@@ -15,9 +23,17 @@ describe("verification levels", () => {
   it("says which level each action needs", () => {
     expect(mayPerform("none", "general-info")).toEqual({ ok: true });
     expect(mayPerform("caller-number", "view-appointments")).toEqual({ ok: true });
-    expect(mayPerform("caller-number", "change-appointment")).toEqual({ ok: false, reason: "verification-needed", need: "id-last4" });
+    expect(mayPerform("caller-number", "change-appointment")).toEqual({
+      ok: false,
+      reason: "verification-needed",
+      need: "id-last4",
+    });
     expect(mayPerform("id-last4", "book-appointment")).toEqual({ ok: true });
-    expect(mayPerform("id-last4", "change-contact-details")).toEqual({ ok: false, reason: "verification-needed", need: "id-full-sms" });
+    expect(mayPerform("id-last4", "change-contact-details")).toEqual({
+      ok: false,
+      reason: "verification-needed",
+      need: "id-full-sms",
+    });
     expect(mayPerform("id-full-sms", "manage-delegations")).toEqual({ ok: true });
   });
   it("starts at caller-number only when the number is on file", () => {
@@ -30,7 +46,11 @@ describe("verification levels", () => {
 describe("last four", () => {
   it("passes on a match and counts down on a mismatch", () => {
     expect(checkLast4("123X", "123X", 0)).toEqual({ ok: true, level: "id-last4" });
-    expect(checkLast4("1234", "123X", 0)).toEqual({ ok: false, reason: "mismatch", attemptsLeft: LAST4_MAX_FAILURES - 1 });
+    expect(checkLast4("1234", "123X", 0)).toEqual({
+      ok: false,
+      reason: "mismatch",
+      attemptsLeft: LAST4_MAX_FAILURES - 1,
+    });
   });
   it("locks after too many failures, even with the right answer", () => {
     expect(checkLast4("123X", "123X", LAST4_MAX_FAILURES)).toEqual({ ok: false, reason: "locked", attemptsLeft: 0 });
@@ -50,7 +70,11 @@ describe("SMS codes", () => {
   });
   it("limits how often codes are sent", () => {
     expect(maySendSmsCode(now, [])).toEqual({ ok: true });
-    expect(maySendSmsCode(now, [later(-30)])).toEqual({ ok: false, reason: "too-many-requests", retryAfterSeconds: 30 });
+    expect(maySendSmsCode(now, [later(-30)])).toEqual({
+      ok: false,
+      reason: "too-many-requests",
+      retryAfterSeconds: 30,
+    });
     const five = [-3000, -2400, -1800, -1200, -600].map(later);
     expect(maySendSmsCode(now, five)).toMatchObject({ ok: false, reason: "too-many-requests", retryAfterSeconds: 600 });
     expect(maySendSmsCode(now, five.slice(1))).toEqual({ ok: true });
@@ -62,8 +86,19 @@ describe("SMS codes", () => {
     expect(judgeSmsCode(state, true, later(300))).toMatchObject({ ok: false, reason: "expired" });
   });
   it("counts wrong codes and stops at the limit", () => {
-    expect(judgeSmsCode({ expiresAt: later(300), attempts: 0 }, false, now)).toEqual({ ok: false, reason: "wrong-code", attemptsLeft: SMS_CODE_MAX_ATTEMPTS - 1 });
-    expect(judgeSmsCode({ expiresAt: later(300), attempts: SMS_CODE_MAX_ATTEMPTS - 1 }, false, now)).toEqual({ ok: false, reason: "too-many-attempts", attemptsLeft: 0 });
-    expect(judgeSmsCode({ expiresAt: later(300), attempts: SMS_CODE_MAX_ATTEMPTS }, true, now)).toMatchObject({ ok: false, reason: "too-many-attempts" });
+    expect(judgeSmsCode({ expiresAt: later(300), attempts: 0 }, false, now)).toEqual({
+      ok: false,
+      reason: "wrong-code",
+      attemptsLeft: SMS_CODE_MAX_ATTEMPTS - 1,
+    });
+    expect(judgeSmsCode({ expiresAt: later(300), attempts: SMS_CODE_MAX_ATTEMPTS - 1 }, false, now)).toEqual({
+      ok: false,
+      reason: "too-many-attempts",
+      attemptsLeft: 0,
+    });
+    expect(judgeSmsCode({ expiresAt: later(300), attempts: SMS_CODE_MAX_ATTEMPTS }, true, now)).toMatchObject({
+      ok: false,
+      reason: "too-many-attempts",
+    });
   });
 });

@@ -9,8 +9,10 @@ export const VERIFICATION_LEVELS = ["none", "caller-number", "id-last4", "id-ful
 export type VerificationLevel = (typeof VERIFICATION_LEVELS)[number];
 
 export const levelRank = (l: VerificationLevel): number => VERIFICATION_LEVELS.indexOf(l);
-export const meetsLevel = (have: VerificationLevel, need: VerificationLevel): boolean => levelRank(have) >= levelRank(need);
-export const strongerLevel = (a: VerificationLevel, b: VerificationLevel): VerificationLevel => (levelRank(a) >= levelRank(b) ? a : b);
+export const meetsLevel = (have: VerificationLevel, need: VerificationLevel): boolean =>
+  levelRank(have) >= levelRank(need);
+export const strongerLevel = (a: VerificationLevel, b: VerificationLevel): VerificationLevel =>
+  levelRank(a) >= levelRank(b) ? a : b;
 
 /**
  * What a caller may do at each level. Telling the time and place of one's own appointments needs
@@ -47,7 +49,11 @@ export type Last4Result =
   | { ok: false; reason: "no-id-on-file" | "locked" | "mismatch" | "bad-input"; attemptsLeft: number };
 
 /** Compares a spoken last four with the one on file; `recentFailures` counts failures within the window. */
-export const checkLast4 = (given: string | undefined, onFile: string | undefined, recentFailures: number): Last4Result => {
+export const checkLast4 = (
+  given: string | undefined,
+  onFile: string | undefined,
+  recentFailures: number,
+): Last4Result => {
   const left = Math.max(0, LAST4_MAX_FAILURES - recentFailures);
   if (left === 0) return { ok: false, reason: "locked", attemptsLeft: 0 };
   if (!onFile) return { ok: false, reason: "no-id-on-file", attemptsLeft: left };
@@ -63,7 +69,8 @@ export const SMS_RESEND_COOLDOWN_SECONDS = 60;
 export const SMS_MAX_PER_HOUR = 5;
 
 /** A code from a uniformly random integer (the randomness stays outside the domain). */
-export const formatSmsCode = (n: number): string => String(Math.abs(Math.trunc(n)) % 10 ** SMS_CODE_DIGITS).padStart(SMS_CODE_DIGITS, "0");
+export const formatSmsCode = (n: number): string =>
+  String(Math.abs(Math.trunc(n)) % 10 ** SMS_CODE_DIGITS).padStart(SMS_CODE_DIGITS, "0");
 
 export const isSmsCodeShape = (s: string): boolean => new RegExp(`^\\d{${SMS_CODE_DIGITS}}$`).test(s);
 
@@ -75,9 +82,17 @@ export const maySendSmsCode = (now: Date, recentSends: Date[]): SmsStartCheck =>
   const lastHour = recentSends.filter((d) => t - d.getTime() < 3_600_000).sort((a, b) => a.getTime() - b.getTime());
   const last = lastHour.at(-1);
   if (last && t - last.getTime() < SMS_RESEND_COOLDOWN_SECONDS * 1000)
-    return { ok: false, reason: "too-many-requests", retryAfterSeconds: Math.ceil((SMS_RESEND_COOLDOWN_SECONDS * 1000 - (t - last.getTime())) / 1000) };
+    return {
+      ok: false,
+      reason: "too-many-requests",
+      retryAfterSeconds: Math.ceil((SMS_RESEND_COOLDOWN_SECONDS * 1000 - (t - last.getTime())) / 1000),
+    };
   if (lastHour.length >= SMS_MAX_PER_HOUR)
-    return { ok: false, reason: "too-many-requests", retryAfterSeconds: Math.ceil((3_600_000 - (t - lastHour[0]!.getTime())) / 1000) };
+    return {
+      ok: false,
+      reason: "too-many-requests",
+      retryAfterSeconds: Math.ceil((3_600_000 - (t - lastHour[0]!.getTime())) / 1000),
+    };
   return { ok: true };
 };
 
@@ -97,7 +112,8 @@ export const judgeSmsCode = (state: SmsCodeState, matches: boolean, now: Date): 
   if (state.consumedAt) return { ok: false, reason: "used", attemptsLeft: 0 };
   if (left === 0) return { ok: false, reason: "too-many-attempts", attemptsLeft: 0 };
   if (now.getTime() >= state.expiresAt.getTime()) return { ok: false, reason: "expired", attemptsLeft: 0 };
-  if (!matches) return { ok: false, reason: left - 1 === 0 ? "too-many-attempts" : "wrong-code", attemptsLeft: left - 1 };
+  if (!matches)
+    return { ok: false, reason: left - 1 === 0 ? "too-many-attempts" : "wrong-code", attemptsLeft: left - 1 };
   return { ok: true, level: "id-full-sms" };
 };
 

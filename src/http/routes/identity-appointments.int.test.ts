@@ -15,7 +15,12 @@ beforeAll(async () => {
 afterAll(async () => app.close());
 
 const inject = (method: "GET" | "POST", url: string, opts: { headers?: Record<string, string>; body?: unknown } = {}) =>
-  app.server.inject({ method, url, headers: opts.headers, ...(opts.body !== undefined ? { payload: opts.body as object } : {}) });
+  app.server.inject({
+    method,
+    url,
+    headers: opts.headers,
+    ...(opts.body !== undefined ? { payload: opts.body as object } : {}),
+  });
 const totals = async () => {
   const q = async (sql: string) => (await app.ctx.db.query(sql)).rows[0]!.n as number;
   return {
@@ -28,24 +33,46 @@ const totals = async () => {
 };
 const zhang = DEMO_CITIZENS.zhangWei;
 const other = "de000000-0000-4000-8000-000000000105";
-const booking = { citizenId: other, hall: "hall.exit-entry", item: "hk-macao-permit.apply", date: "2026-09-30", time: "14:00" };
+const booking = {
+  citizenId: other,
+  hall: "hall.exit-entry",
+  item: "hk-macao-permit.apply",
+  date: "2026-09-30",
+  time: "14:00",
+};
 
 describe("citizens API (admin)", () => {
   it("looks up a caller by number, masked", async () => {
     for (const url of ["/api/admin/citizens/by-phone/13800138000", "/api/admin/citizens/by-phone/+8613800138000"]) {
       const r = await inject("GET", url, { headers: admin });
       expect(r.statusCode, url).toBe(200);
-      expect(r.json().citizens[0]).toMatchObject({ id: zhang.id, name: "张伟", maskedId: `110***********${zhang.idNumber.slice(-4)}`, maskedPhones: ["138****8000"] });
+      expect(r.json().citizens[0]).toMatchObject({
+        id: zhang.id,
+        name: "张伟",
+        maskedId: `110***********${zhang.idNumber.slice(-4)}`,
+        maskedPhones: ["138****8000"],
+      });
       expect(r.body).not.toContain(zhang.idNumber);
       expect(r.body).not.toContain("13800138000");
     }
-    const post = await inject("POST", "/api/admin/citizens/lookup", { headers: admin, body: { phone: "138 0013 8000" } });
+    const post = await inject("POST", "/api/admin/citizens/lookup", {
+      headers: admin,
+      body: { phone: "138 0013 8000" },
+    });
     expect(post.json().citizens[0].id).toBe(zhang.id);
   });
   it("refuses missing or wrong credentials and unknown numbers", async () => {
     expect((await inject("GET", "/api/admin/citizens/by-phone/13800138000")).statusCode).toBe(401);
-    expect((await inject("GET", "/api/admin/citizens/by-phone/13800138000", { headers: { authorization: "Bearer wrong-token-000000000" } })).statusCode).toBe(403);
-    expect((await inject("GET", "/api/admin/citizens/by-phone/13800138000", { headers: hallKey })).statusCode).toBe(401);
+    expect(
+      (
+        await inject("GET", "/api/admin/citizens/by-phone/13800138000", {
+          headers: { authorization: "Bearer wrong-token-000000000" },
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect((await inject("GET", "/api/admin/citizens/by-phone/13800138000", { headers: hallKey })).statusCode).toBe(
+      401,
+    );
     const unknown = await inject("GET", "/api/admin/citizens/by-phone/13812345678", { headers: admin });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().message).toMatch(/No citizen/);
@@ -53,7 +80,12 @@ describe("citizens API (admin)", () => {
   });
   it("shows the newborn's guardian", async () => {
     const r = await inject("GET", `/api/admin/citizens/${DEMO_CITIZENS.wangFangBaby.id}`, { headers: admin });
-    expect(r.json().citizen).toMatchObject({ name: "陈小满", age: 0, minor: true, delegations: [{ otherName: "王芳", kind: "guardian", proofKind: "birth-medical-certificate" }] });
+    expect(r.json().citizen).toMatchObject({
+      name: "陈小满",
+      age: 0,
+      minor: true,
+      delegations: [{ otherName: "王芳", kind: "guardian", proofKind: "birth-medical-certificate" }],
+    });
     expect(r.body).not.toContain("Q990000001");
   });
   it("registers a citizen and refuses bad input with reasons, writing nothing", async () => {
@@ -71,40 +103,103 @@ describe("citizens API (admin)", () => {
       expect(r.statusCode, JSON.stringify(body)).toBe(status);
       expect(r.json().message).toBeTruthy();
     }
-    expect((await inject("POST", "/api/admin/citizens", { headers: admin, body: { nameZh: "甲", idNumber: "110105198801019999" } })).json().details.reason).toBe("invalid-id-number");
+    expect(
+      (
+        await inject("POST", "/api/admin/citizens", {
+          headers: admin,
+          body: { nameZh: "甲", idNumber: "110105198801019999" },
+        })
+      ).json().details.reason,
+    ).toBe("invalid-id-number");
     expect(await totals()).toEqual(before);
-    const ok = await inject("POST", "/api/admin/citizens", { headers: admin, body: { nameZh: "接口测试", phones: ["13611112222"], tags: ["elderly"] } });
+    const ok = await inject("POST", "/api/admin/citizens", {
+      headers: admin,
+      body: { nameZh: "接口测试", phones: ["13611112222"], tags: ["elderly"] },
+    });
     expect(ok.statusCode).toBe(201);
     expect(ok.json().citizen).toMatchObject({ name: "接口测试", maskedPhones: ["136****2222"], elderly: true });
   });
   it("merges and unmerges with reasons; refuses bad requests", async () => {
-    const a = (await inject("POST", "/api/admin/citizens", { headers: admin, body: { nameZh: "合并测试", phones: ["13622223333"] } })).json().citizen.id;
-    const b = (await inject("POST", "/api/admin/citizens", { headers: admin, body: { nameZh: "合并测试", phones: ["13622224444"] } })).json().citizen.id;
+    const a = (
+      await inject("POST", "/api/admin/citizens", {
+        headers: admin,
+        body: { nameZh: "合并测试", phones: ["13622223333"] },
+      })
+    ).json().citizen.id;
+    const b = (
+      await inject("POST", "/api/admin/citizens", {
+        headers: admin,
+        body: { nameZh: "合并测试", phones: ["13622224444"] },
+      })
+    ).json().citizen.id;
     const before = await totals();
-    expect((await inject("POST", "/api/admin/citizens/merge", { headers: admin, body: { sourceId: a, targetId: b } })).statusCode).toBe(400);
-    expect((await inject("POST", "/api/admin/citizens/merge", { body: { sourceId: a, targetId: b, reason: "x" } })).statusCode).toBe(401);
-    const unknown = await inject("POST", "/api/admin/citizens/merge", { headers: admin, body: { sourceId: a, targetId: "00000000-0000-4000-8000-00000000dead", reason: "x" } });
+    expect(
+      (await inject("POST", "/api/admin/citizens/merge", { headers: admin, body: { sourceId: a, targetId: b } }))
+        .statusCode,
+    ).toBe(400);
+    expect(
+      (await inject("POST", "/api/admin/citizens/merge", { body: { sourceId: a, targetId: b, reason: "x" } }))
+        .statusCode,
+    ).toBe(401);
+    const unknown = await inject("POST", "/api/admin/citizens/merge", {
+      headers: admin,
+      body: { sourceId: a, targetId: "00000000-0000-4000-8000-00000000dead", reason: "x" },
+    });
     expect(unknown.statusCode).toBe(422);
     expect(unknown.json().details.reason).toBe("unknown-citizen");
-    const different = await inject("POST", "/api/admin/citizens/merge", { headers: admin, body: { sourceId: zhang.id, targetId: DEMO_CITIZENS.wangFang.id, reason: "x" } });
+    const different = await inject("POST", "/api/admin/citizens/merge", {
+      headers: admin,
+      body: { sourceId: zhang.id, targetId: DEMO_CITIZENS.wangFang.id, reason: "x" },
+    });
     expect(different.statusCode).toBe(422);
     expect(await totals()).toEqual(before);
 
-    const m = await inject("POST", "/api/admin/citizens/merge", { headers: admin, body: { sourceId: a, targetId: b, reason: "same person, two numbers" } });
+    const m = await inject("POST", "/api/admin/citizens/merge", {
+      headers: admin,
+      body: { sourceId: a, targetId: b, reason: "same person, two numbers" },
+    });
     expect(m.statusCode).toBe(200);
-    expect((await inject("POST", "/api/admin/citizens/lookup", { headers: admin, body: { phone: "13622223333" } })).json().citizens[0].id).toBe(b);
-    const again = await inject("POST", "/api/admin/citizens/merge", { headers: admin, body: { sourceId: a, targetId: b, reason: "x" } });
+    expect(
+      (await inject("POST", "/api/admin/citizens/lookup", { headers: admin, body: { phone: "13622223333" } })).json()
+        .citizens[0].id,
+    ).toBe(b);
+    const again = await inject("POST", "/api/admin/citizens/merge", {
+      headers: admin,
+      body: { sourceId: a, targetId: b, reason: "x" },
+    });
     expect(again.statusCode).toBe(409);
-    const u = await inject("POST", "/api/admin/citizens/unmerge", { headers: admin, body: { mergeId: m.json().mergeId, reason: "two people" } });
+    const u = await inject("POST", "/api/admin/citizens/unmerge", {
+      headers: admin,
+      body: { mergeId: m.json().mergeId, reason: "two people" },
+    });
     expect(u.statusCode).toBe(200);
-    expect((await inject("POST", "/api/admin/citizens/lookup", { headers: admin, body: { phone: "13622223333" } })).json().citizens[0].id).toBe(a);
-    expect((await inject("POST", "/api/admin/citizens/unmerge", { headers: admin, body: { mergeId: m.json().mergeId, reason: "again" } })).statusCode).toBe(409);
-    expect((await inject("POST", "/api/admin/citizens/unmerge", { headers: admin, body: { mergeId: "nope", reason: "x" } })).statusCode).toBe(400);
+    expect(
+      (await inject("POST", "/api/admin/citizens/lookup", { headers: admin, body: { phone: "13622223333" } })).json()
+        .citizens[0].id,
+    ).toBe(a);
+    expect(
+      (
+        await inject("POST", "/api/admin/citizens/unmerge", {
+          headers: admin,
+          body: { mergeId: m.json().mergeId, reason: "again" },
+        })
+      ).statusCode,
+    ).toBe(409);
+    expect(
+      (await inject("POST", "/api/admin/citizens/unmerge", { headers: admin, body: { mergeId: "nope", reason: "x" } }))
+        .statusCode,
+    ).toBe(400);
   });
   it("verifies the last four for an agent", async () => {
-    const ok = await inject("POST", `/api/admin/citizens/${zhang.id}/verify-last4`, { headers: admin, body: { last4: zhang.idNumber.slice(-4) } });
+    const ok = await inject("POST", `/api/admin/citizens/${zhang.id}/verify-last4`, {
+      headers: admin,
+      body: { last4: zhang.idNumber.slice(-4) },
+    });
     expect(ok.json()).toMatchObject({ ok: true, level: "id-last4" });
-    const wrong = await inject("POST", `/api/admin/citizens/${zhang.id}/verify-last4`, { headers: admin, body: { last4: zhang.idNumber.slice(-4) === "0000" ? "1111" : "0000" } });
+    const wrong = await inject("POST", `/api/admin/citizens/${zhang.id}/verify-last4`, {
+      headers: admin,
+      body: { last4: zhang.idNumber.slice(-4) === "0000" ? "1111" : "0000" },
+    });
     expect(wrong.statusCode).toBe(422);
     expect(wrong.json().details).toMatchObject({ reason: "mismatch", attemptsLeft: 4 });
   });
@@ -114,8 +209,17 @@ describe("appointments API", () => {
   it("shows 张伟's demo appointment tomorrow 10:00", async () => {
     const r = await inject("GET", `/api/admin/citizens/${zhang.id}/appointments`, { headers: admin });
     expect(r.statusCode).toBe(200);
-    expect(r.json().appointments[0]).toMatchObject({ item: "passport.renew", hall: "hall.exit-entry", date: "2026-09-30", time: "10:00", status: "booked" });
-    expect((await inject("GET", "/api/admin/citizens/00000000-0000-4000-8000-00000000dead/appointments", { headers: admin })).statusCode).toBe(404);
+    expect(r.json().appointments[0]).toMatchObject({
+      item: "passport.renew",
+      hall: "hall.exit-entry",
+      date: "2026-09-30",
+      time: "10:00",
+      status: "booked",
+    });
+    expect(
+      (await inject("GET", "/api/admin/citizens/00000000-0000-4000-8000-00000000dead/appointments", { headers: admin }))
+        .statusCode,
+    ).toBe(404);
   });
   it("lists slots publicly, with places left and closed days", async () => {
     const r = await inject("GET", "/api/halls/hall.exit-entry/slots?item=passport.renew&date=2026-09-30");
@@ -124,8 +228,12 @@ describe("appointments API", () => {
     const holiday = await inject("GET", "/api/halls/hall.exit-entry/slots?item=passport.renew&date=2026-10-01");
     expect(holiday.json()).toMatchObject({ closed: "closed-day", slots: [], day: { holidayName: { zh: "国庆节" } } });
     expect((await inject("GET", "/api/halls/hall.exit-entry/slots?item=passport.renew")).statusCode).toBe(400);
-    expect((await inject("GET", "/api/halls/hall.exit-entry/slots?item=passport.renew&date=tomorrow")).statusCode).toBe(400);
-    expect((await inject("GET", "/api/halls/hall.nowhere/slots?item=passport.renew&date=2026-09-30")).statusCode).toBe(404);
+    expect((await inject("GET", "/api/halls/hall.exit-entry/slots?item=passport.renew&date=tomorrow")).statusCode).toBe(
+      400,
+    );
+    expect((await inject("GET", "/api/halls/hall.nowhere/slots?item=passport.renew&date=2026-09-30")).statusCode).toBe(
+      404,
+    );
     const unknownItem = await inject("GET", "/api/halls/hall.exit-entry/slots?item=no.such&date=2026-09-30");
     expect(unknownItem.statusCode).toBe(422);
     expect(unknownItem.json().details.reason).toBe("unknown-item");
@@ -133,8 +241,17 @@ describe("appointments API", () => {
   it("refuses bookings without valid credentials before looking at the body", async () => {
     expect((await inject("POST", "/api/appointments", { body: booking })).statusCode).toBe(401);
     expect((await inject("POST", "/api/appointments", { body: {} })).statusCode).toBe(401);
-    expect((await inject("POST", "/api/appointments", { headers: { "x-api-key": "wrong" }, body: booking })).statusCode).toBe(403);
-    expect((await inject("POST", "/api/appointments", { headers: { authorization: "Bearer wrong-token-000000000" }, body: booking })).statusCode).toBe(403);
+    expect(
+      (await inject("POST", "/api/appointments", { headers: { "x-api-key": "wrong" }, body: booking })).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await inject("POST", "/api/appointments", {
+          headers: { authorization: "Bearer wrong-token-000000000" },
+          body: booking,
+        })
+      ).statusCode,
+    ).toBe(403);
   });
   it("refuses bad bookings with a reason and writes nothing", async () => {
     const before = await totals();
@@ -153,7 +270,11 @@ describe("appointments API", () => {
       [{ ...booking, date: "2026-09-29", time: "09:00" }, 422, "past"],
       [{ ...booking, date: "2026-09-29", time: "09:00" }, 422, "past"],
       [{ ...booking, item: "id-card.renew" }, 422, "not-served-here"],
-      [{ citizenId: zhang.id, hall: "hall.exit-entry", item: "passport.renew", date: "2026-10-08", time: "10:00" }, 409, "already-open"],
+      [
+        { citizenId: zhang.id, hall: "hall.exit-entry", item: "passport.renew", date: "2026-10-08", time: "10:00" },
+        409,
+        "already-open",
+      ],
     ];
     for (const [body, status, reason] of cases) {
       const r = await inject("POST", "/api/appointments", { headers: hallKey, body });
@@ -174,39 +295,84 @@ describe("appointments API", () => {
     expect((await inject("GET", `/api/appointments/${a.id}`, { headers: admin })).json().appointment.id).toBe(a.id);
     expect((await inject("GET", `/api/appointments/${a.id}`)).statusCode).toBe(401);
 
-    const moved = await inject("POST", `/api/appointments/${a.id}/reschedule`, { headers: admin, body: { date: "2026-10-10", time: "09:00" } });
+    const moved = await inject("POST", `/api/appointments/${a.id}/reschedule`, {
+      headers: admin,
+      body: { date: "2026-10-10", time: "09:00" },
+    });
     expect(moved.statusCode).toBe(200);
     expect(moved.json().appointment).toMatchObject({ date: "2026-10-10", time: "09:00", rescheduleCount: 1 });
-    expect((await inject("POST", `/api/appointments/${a.id}/reschedule`, { headers: admin, body: { date: "2026-10-03", time: "09:00" } })).json().details.reason).toBe("closed-day");
-    expect((await inject("POST", `/api/appointments/${a.id}/reschedule`, { headers: admin, body: { date: "2026-10-10" } })).statusCode).toBe(400);
+    expect(
+      (
+        await inject("POST", `/api/appointments/${a.id}/reschedule`, {
+          headers: admin,
+          body: { date: "2026-10-03", time: "09:00" },
+        })
+      ).json().details.reason,
+    ).toBe("closed-day");
+    expect(
+      (await inject("POST", `/api/appointments/${a.id}/reschedule`, { headers: admin, body: { date: "2026-10-10" } }))
+        .statusCode,
+    ).toBe(400);
 
     expect((await inject("POST", `/api/appointments/${a.id}/no-show`, { headers: hallKey })).statusCode).toBe(409);
-    expect((await inject("POST", `/api/appointments/${a.id}/cancel`, { headers: admin, body: {} })).statusCode).toBe(400);
-    expect((await inject("POST", `/api/appointments/${a.id}/cancel`, { headers: admin, body: { reason: "bored" } })).statusCode).toBe(400);
-    const other = await inject("POST", `/api/appointments/${a.id}/cancel`, { headers: admin, body: { reason: "other" } });
+    expect((await inject("POST", `/api/appointments/${a.id}/cancel`, { headers: admin, body: {} })).statusCode).toBe(
+      400,
+    );
+    expect(
+      (await inject("POST", `/api/appointments/${a.id}/cancel`, { headers: admin, body: { reason: "bored" } }))
+        .statusCode,
+    ).toBe(400);
+    const other = await inject("POST", `/api/appointments/${a.id}/cancel`, {
+      headers: admin,
+      body: { reason: "other" },
+    });
     expect(other.statusCode).toBe(400);
     expect(other.json().details.reason).toBe("note-required");
-    const c = await inject("POST", `/api/appointments/${a.id}/cancel`, { headers: admin, body: { reason: "plans-changed" } });
+    const c = await inject("POST", `/api/appointments/${a.id}/cancel`, {
+      headers: admin,
+      body: { reason: "plans-changed" },
+    });
     expect(c.statusCode).toBe(200);
     expect(c.json().appointment).toMatchObject({ status: "cancelled", cancelReason: "plans-changed" });
-    expect((await inject("POST", `/api/appointments/${a.id}/cancel`, { headers: admin, body: { reason: "plans-changed" } })).statusCode).toBe(409);
-    const types = await app.ctx.db.query<{ type: string }>("SELECT type FROM domain_events WHERE aggregate_id = $1 ORDER BY id", [a.id]);
-    expect(types.rows.map((x) => x.type)).toEqual(["appointment.booked", "appointment.rescheduled", "appointment.cancelled"]);
+    expect(
+      (await inject("POST", `/api/appointments/${a.id}/cancel`, { headers: admin, body: { reason: "plans-changed" } }))
+        .statusCode,
+    ).toBe(409);
+    const types = await app.ctx.db.query<{ type: string }>(
+      "SELECT type FROM domain_events WHERE aggregate_id = $1 ORDER BY id",
+      [a.id],
+    );
+    expect(types.rows.map((x) => x.type)).toEqual([
+      "appointment.booked",
+      "appointment.rescheduled",
+      "appointment.cancelled",
+    ]);
 
-    const b = (await inject("POST", "/api/appointments", { headers: admin, body: { ...booking, time: "15:00" } })).json().appointment;
+    const b = (
+      await inject("POST", "/api/appointments", { headers: admin, body: { ...booking, time: "15:00" } })
+    ).json().appointment;
     expect(b.channel).toBe("agent");
     clock.set(new Date("2026-09-30T07:30:00Z")); // 15:30, the slot has ended
     const ns = await inject("POST", `/api/appointments/${b.id}/no-show`, { headers: hallKey });
     expect(ns.statusCode).toBe(200);
     expect(ns.json().appointment.status).toBe("no-show");
     expect((await inject("POST", `/api/appointments/${b.id}/check-in`, { headers: hallKey })).statusCode).toBe(409);
-    expect((await inject("POST", "/api/appointments/00000000-0000-4000-8000-00000000dead/no-show", { headers: hallKey })).statusCode).toBe(404);
+    expect(
+      (await inject("POST", "/api/appointments/00000000-0000-4000-8000-00000000dead/no-show", { headers: hallKey }))
+        .statusCode,
+    ).toBe(404);
     expect((await inject("POST", "/api/appointments/nope/no-show", { headers: hallKey })).statusCode).toBe(400);
     clock.set(new Date("2026-09-29T01:00:00Z"));
   });
   it("describes the routes in the OpenAPI document", async () => {
     const paths = Object.keys((await inject("GET", "/openapi.json")).json().paths);
-    for (const p of ["/api/halls/{code}/slots", "/api/appointments", "/api/appointments/{id}/cancel", "/api/admin/citizens/merge", "/api/admin/citizens/by-phone/{phone}"])
+    for (const p of [
+      "/api/halls/{code}/slots",
+      "/api/appointments",
+      "/api/appointments/{id}/cancel",
+      "/api/admin/citizens/merge",
+      "/api/admin/citizens/by-phone/{phone}",
+    ])
       expect(paths).toContain(p);
   });
 });

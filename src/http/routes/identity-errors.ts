@@ -34,10 +34,18 @@ const STATUS_BY_REASON: Record<string, AppErrorCode> = {
   "unknown-kind": "bad-request",
 };
 
-export const refusalError = (r: { reason: string; message: string; details?: unknown } & Record<string, unknown>, extra: Record<string, unknown> = {}): AppError => {
+export const refusalError = (
+  r: { reason: string; message: string; details?: unknown } & Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+): AppError => {
   const { ok: _ok, reason, message, details, ...rest } = r;
   void _ok;
-  return new AppError(STATUS_BY_REASON[reason] ?? "unprocessable", message, { reason, ...rest, ...(details ? { details } : {}), ...extra });
+  return new AppError(STATUS_BY_REASON[reason] ?? "unprocessable", message, {
+    reason,
+    ...rest,
+    ...(details ? { details } : {}),
+    ...extra,
+  });
 };
 
 /** Returns the success value or throws the refusal as an HTTP error. */
