@@ -376,3 +376,94 @@ describe("appointments API", () => {
       expect(paths).toContain(p);
   });
 });
+
+describe("every identity and appointment route", () => {
+  const z = "00000000-0000-4000-8000-00000000dead";
+  const protectedRoutes: ["GET" | "POST", string, unknown?][] = [
+    ["GET", "/api/admin/citizens/by-phone/13800138000"],
+    ["POST", "/api/admin/citizens/lookup", { phone: "13800138000" }],
+    ["GET", `/api/admin/citizens/${zhang.id}`],
+    ["POST", "/api/admin/citizens", { nameZh: "甲" }],
+    ["POST", "/api/admin/citizens/merge", { sourceId: z, targetId: zhang.id, reason: "x" }],
+    ["POST", "/api/admin/citizens/unmerge", { mergeId: z, reason: "x" }],
+    [
+      "POST",
+      `/api/admin/citizens/${zhang.id}/consents`,
+      { purpose: "call-recording", granted: true, channel: "phone" },
+    ],
+    [
+      "POST",
+      `/api/admin/citizens/${zhang.id}/delegations`,
+      { actorId: z, kind: "agent", proof: { kind: "power-of-attorney", reference: "x" } },
+    ],
+    ["POST", `/api/admin/delegations/${z}/revoke`, { reason: "x" }],
+    ["POST", `/api/admin/citizens/${zhang.id}/verify-last4`, { last4: "1234" }],
+    ["POST", `/api/admin/citizens/${zhang.id}/sms-verification`, { idNumber: zhang.idNumber }],
+    ["POST", `/api/admin/sms-verifications/${z}/confirm`, { code: "123456" }],
+    ["GET", `/api/admin/citizens/${zhang.id}/appointments`],
+    ["POST", "/api/appointments", booking],
+    ["GET", `/api/appointments/${z}`],
+    ["POST", `/api/appointments/${z}/reschedule`, { date: "2026-10-09", time: "10:00" }],
+    ["POST", `/api/appointments/${z}/cancel`, { reason: "plans-changed" }],
+    ["POST", `/api/appointments/${z}/no-show`],
+    ["POST", `/api/appointments/${z}/check-in`],
+  ];
+  it("refuses a missing or wrong credential with 401/403 and a reason, changing nothing", async () => {
+    const before = await totals();
+    for (const [method, url, body] of protectedRoutes) {
+      const none = await inject(method, url, { body });
+      expect(none.statusCode, `${method} ${url}`).toBe(401);
+      expect(none.json().message).toBeTruthy();
+      const wrong = await inject(method, url, { headers: { authorization: "Bearer not-the-admin-token-0000" }, body });
+      expect(wrong.statusCode, `${method} ${url}`).toBe(403);
+    }
+    expect(await totals()).toEqual(before);
+  });
+  it("refuses malformed bodies with 400 and the fields named, changing nothing", async () => {
+    const before = await totals();
+    for (const [method, url, body] of protectedRoutes) {
+      if (method !== "POST" || body === undefined) continue;
+      const r = await inject(method, url, { headers: admin, body: { ...(body as object), surprise: 1 } });
+      expect(r.statusCode, url).toBe(400);
+      const empty = await inject(method, url, { headers: admin, body: {} });
+      expect(empty.statusCode, url).toBe(400);
+      expect(empty.json().details.length, url).toBeGreaterThan(0);
+    }
+    const wrongTypes = await inject("POST", `/api/admin/citizens/${zhang.id}/consents`, {
+      headers: admin,
+      body: { purpose: "marketing", granted: "yes", channel: 3 },
+    });
+    expect(
+      wrongTypes
+        .json()
+        .details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(["channel", "granted", "purpose"]);
+    expect(await totals()).toEqual(before);
+  });
+  it("answers unknown ids with 404 or 422 and a reason", async () => {
+    const consent = await inject("POST", `/api/admin/citizens/${z}/consents`, {
+      headers: admin,
+      body: { purpose: "call-recording", granted: true, channel: "phone" },
+    });
+    expect([consent.statusCode, consent.json().details.reason]).toEqual([422, "unknown-citizen"]);
+    const del = await inject("POST", `/api/admin/citizens/${zhang.id}/delegations`, {
+      headers: admin,
+      body: { actorId: z, kind: "agent", proof: { kind: "power-of-attorney", reference: "x" } },
+    });
+    expect([del.statusCode, del.json().details.reason]).toEqual([422, "unknown-actor"]);
+    expect(
+      (await inject("POST", `/api/admin/delegations/${z}/revoke`, { headers: admin, body: { reason: "x" } }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await inject("POST", `/api/admin/sms-verifications/${z}/confirm`, { headers: admin, body: { code: "123456" } }))
+        .statusCode,
+    ).toBe(404);
+    expect((await inject("GET", `/api/appointments/${z}`, { headers: hallKey })).statusCode).toBe(404);
+    expect(
+      (await inject("POST", `/api/appointments/${z}/cancel`, { headers: hallKey, body: { reason: "plans-changed" } }))
+        .statusCode,
+    ).toBe(404);
+  });
+});

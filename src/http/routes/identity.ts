@@ -46,7 +46,7 @@ export const identityRoutes = async (app: FastifyInstance, ctx: AppContext) => {
       summary: "Citizens with this phone number (masked view), number in the body",
       tags,
       auth: "admin",
-      body: z.object({ phone: z.string().min(5).max(30) }),
+      body: z.strictObject({ phone: z.string().min(5).max(30) }),
       responses: { 404: "Nobody has this number" },
     },
     async ({ body }) => lookup(body.phone),
