@@ -52,6 +52,14 @@ describe("demo seed", () => {
     });
     expect(await id.canActFor(DEMO_CITIZENS.zhangWei.id, DEMO_CITIZENS.wangFangBaby.id)).toMatchObject({ ok: false });
     expect(await id.hasConsent(DEMO_CITIZENS.zhangWei.id, "sms-notifications")).toBe(true);
+    expect(await id.canActFor(DEMO_OTHERS[0]!.id, DEMO_CITIZENS.liXiuying.id, "pension.qualification")).toMatchObject({
+      ok: true,
+      basis: "agent",
+    });
+    expect(await id.canActFor(DEMO_OTHERS[0]!.id, DEMO_CITIZENS.liXiuying.id, "passport.renew")).toEqual({
+      ok: false,
+      reason: "out-of-scope",
+    });
     expect(await id.verifyLast4(DEMO_CITIZENS.liXiuying.id, DEMO_CITIZENS.liXiuying.idNumber.slice(-4))).toMatchObject({
       ok: true,
     });

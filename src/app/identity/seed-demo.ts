@@ -1,6 +1,7 @@
 import { addDays } from "../../domain/appointments/dates.js";
 import { isWorkingDay } from "../../domain/appointments/calendar.js";
 import {
+  DEMO_AGENT_DELEGATION_ID,
   DEMO_BABY_AGE_DAYS,
   DEMO_BABY_CERTIFICATE,
   DEMO_CITIZENS,
@@ -78,6 +79,20 @@ export const seedDemo = async (
     if (!r.ok && r.reason !== "duplicate") throw new Error(`demo seed: delegation: ${r.reason}`);
   }
   for (const c of DEMO_OTHERS) await register(c);
+  const agent = DEMO_OTHERS[0]!;
+  const elder = await svc.identity.profile(DEMO_CITIZENS.liXiuying.id);
+  if (elder && !elder.delegations.some((x) => x.otherId === agent.id)) {
+    const r = await svc.identity.addDelegation({
+      id: DEMO_AGENT_DELEGATION_ID,
+      actorId: agent.id,
+      subjectId: DEMO_CITIZENS.liXiuying.id,
+      kind: "agent",
+      scope: ["pension.qualification"],
+      proof: { kind: "power-of-attorney", reference: "委托书 2026-01, kept at hall.east-district" },
+      by: SEED,
+    });
+    if (!r.ok && r.reason !== "duplicate") throw new Error(`demo seed: agent delegation: ${r.reason}`);
+  }
 
   if (await ensureZhangWeiTomorrow(svc.appointments, today)) appointmentsBooked++;
 

@@ -73,6 +73,8 @@ export const DEMO_CITIZENS = {
 /** 王芳's guardianship of the newborn (proof: the birth medical certificate). */
 export const DEMO_DELEGATION_ID = "de000000-0000-4000-8001-000000000001";
 export const DEMO_BABY_CERTIFICATE = "Q990000001";
+/** 刘洋 (the first of DEMO_OTHERS) acts for 李秀英 on her pension qualification (written power of attorney). */
+export const DEMO_AGENT_DELEGATION_ID = "de000000-0000-4000-8001-000000000002";
 export const DEMO_BABY_AGE_DAYS = 7;
 
 const NAMES: [string, string, string][] = [
