@@ -5,6 +5,7 @@
  * Without the eval directory (a user's clone) it says so and measures speed only.
  */
 import { existsSync, readFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { createLocalNlu } from "../src/adapters/nlu/create-local-nlu.js";
 import { parseLexicon } from "../src/domain/nlu/lexicon.js";
@@ -114,6 +115,8 @@ async function measureSpeed(nlu: ReturnType<typeof createLocalNlu>, utterances: 
   const total = performance.now() - started;
   times.sort((a, b) => a - b);
   console.log(`\nSpeed (${target} interpretations, one process, ${utterances.length} distinct utterances): p50 ${percentile(times, 50).toFixed(3)} ms, p99 ${percentile(times, 99).toFixed(3)} ms, ${Math.round((target / total) * 1000)} utterances/s`);
+  // Wall-clock figures on a shared machine include time spent waiting for a core; say how busy it was.
+  console.log(`  machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(" / ")} (1/5/15 min)`);
 }
 
 main().catch((e) => {

@@ -27,7 +27,7 @@ export interface EmotionTraining {
   uncuedMinimum: number;
 }
 
-export const DEFAULT_EMOTION_TRAINING: EmotionTraining = { cueEvidence: 1.2, neutralFromKb: 40, epochs: 12, neutralPenalty: 0.5, uncuedMinimum: 0.3 };
+export const DEFAULT_EMOTION_TRAINING: EmotionTraining = { cueEvidence: 1.2, neutralFromKb: 40, epochs: 12, neutralPenalty: 0.9, uncuedMinimum: 0.3 };
 
 export function trainEmotionModel(
   lex: EmotionLexicon,

@@ -2,7 +2,7 @@ import type { KnowledgeBase } from "../kb/schema.js";
 import { buildClassifier, type Classifier } from "./classifier.js";
 import { buildConceptFinder } from "./concepts.js";
 import type { EmotionDetector } from "./emotion.js";
-import { trainEmotionModel } from "./emotion-model.js";
+import { DEFAULT_EMOTION_TRAINING, trainEmotionModel, type EmotionTraining } from "./emotion-model.js";
 import { buildPlaceFinder, type PlaceFinder } from "./entities/places.js";
 import type { Segmenter } from "./features.js";
 import { parseLexicon, type Lexicon, type LexiconIssue } from "./lexicon.js";
@@ -50,6 +50,7 @@ export interface NluBuildOptions {
   toSimplified?: ToSimplified;
   calibrationFolds?: number;
   train?: Partial<TrainOptions>;
+  emotion?: Partial<EmotionTraining>;
   thresholds?: Partial<Thresholds>;
   label?: string;
 }
@@ -93,7 +94,7 @@ export function buildNluModel(kb: KnowledgeBase, segment: Segmenter, options: Nl
   return {
     classifier,
     normaliser,
-    detectEmotion: buildEmotion(lexicon, texts),
+    detectEmotion: buildEmotion(lexicon, texts, { ...DEFAULT_EMOTION_TRAINING, ...options.emotion }),
     findPlaces: buildPlaceFinder(kb.halls, lexicon.places.aliases),
     thresholds: { ...DEFAULT_THRESHOLDS, ...options.thresholds },
     lexicon,
@@ -103,9 +104,9 @@ export function buildNluModel(kb: KnowledgeBase, segment: Segmenter, options: Nl
   };
 }
 
-function buildEmotion(lexicon: Lexicon, texts: Array<{ text: string; source: string }>): EmotionDetector {
+function buildEmotion(lexicon: Lexicon, texts: Array<{ text: string; source: string }>, opts: EmotionTraining): EmotionDetector {
   const pool = texts.filter((t) => t.source === "phrasing").map((t) => t.text);
-  const model = trainEmotionModel(lexicon.emotion, lexicon["emotion-examples"], pool);
+  const model = trainEmotionModel(lexicon.emotion, lexicon["emotion-examples"], pool, opts);
   return (surface) => model.detect(surface);
 }
 
