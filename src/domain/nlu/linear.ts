@@ -26,7 +26,7 @@ export interface TrainOptions {
   seed: number;
 }
 
-export const DEFAULT_TRAIN: TrainOptions = { epochs: 8, learningRate: 1, l2: 1e-6, seed: 7 };
+export const DEFAULT_TRAIN: TrainOptions = { epochs: 6, learningRate: 1, l2: 1e-6, seed: 7 };
 
 export function trainLinear(examples: SparseExample[], numClasses: number, numFeatures: number, opts: TrainOptions = DEFAULT_TRAIN): LinearModel {
   const C = numClasses;
