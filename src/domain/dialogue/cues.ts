@@ -78,6 +78,10 @@ export const asksAboutOthers = (text: string, alreadyRefused: boolean): boolean 
 export const wantsReschedule = (text: string): boolean => /改到|改成|改在|换到|换成|推迟|提前|改约|改期|改时间|换个时间|换一天|reschedule|move (it|my appointment)/i.test(text);
 export const wantsCancel = (text: string): boolean => /取消.{0,4}预约|预约.{0,4}取消|不去了|去不了了|退掉|cancel/i.test(text);
 
+/** "我都有哪些预约", "我约的是哪天": asking what is booked, not booking. */
+export const asksAppointments = (text: string): boolean =>
+  /(哪些|什么|几个)预约|预约(了)?(哪些|什么|几个)|我的预约|约的是|约在(哪天|几号|什么时候)|预约(是)?(哪天|几号|几点|什么时候)|my appointments|what .*booked/i.test(text);
+
 const CAPABILITY = /能(干|做|办|帮我?(做|干|办)?)(嘛|吗|什么|啥|哪些)|(有|管)(哪些|什么|啥)(业务|服务|事)|服务范围|what can you (do|help)/i;
 export const asksCapability = (text: string): boolean => CAPABILITY.test(text);
 

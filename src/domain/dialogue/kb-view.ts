@@ -33,11 +33,14 @@ export const buildKbView = (version: number, kb: KnowledgeBase, catalogueNames: 
   };
 };
 
-/** A short spoken name: catalogue names carry parenthesised detail that is too long by ear. */
+/**
+ * A name by ear: catalogue names carry parenthesised detail. A short gloss that says what the
+ * thing is stays ("出生登记（新生儿落户）"); a list of cases does not ("（有效期满、损坏、信息变更）").
+ */
 export const nameOf = (kb: KbView, code: string, locale: "zh" | "en"): string => {
   const n = kb.names.get(code);
   if (!n) return locale === "zh" ? "这项业务" : "this service";
-  return n[locale].replace(/[（(][^）)]*[）)]/g, "").trim();
+  return n[locale].replace(/\s*[（(]([^）)]*)[）)]/g, (m, inner: string) => (inner.length <= 6 && !/[、，,;；]/.test(inner) ? m : "")).trim();
 };
 
 /** Halls in a district (as the NLU reports districts: their Chinese name). */

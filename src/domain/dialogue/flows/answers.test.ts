@@ -104,14 +104,14 @@ const newCallAt = (out: { state: Call["state"] }): Call => ({ ...newCall(), stat
 describe("life events", () => {
   it("lists the steps in dependency order", () => {
     const text = spoken(turn(greeted(), speech("生了宝宝要办什么手续"), { nlu: nlu("event.newborn") }));
-    expect(text).toContain("一共4步：先办出生医学证明，再办出生登记，再办新生儿医保参保，最后办社会保障卡申领");
+    expect(text).toContain("一共4步：先办出生医学证明，再办出生登记（新生儿落户），再办新生儿医保参保，最后办社会保障卡申领");
   });
 
   it("says what is already done for this caller and what is next", () => {
     const call = newCall();
     turn(call, start, { profile: { known: true, appointments: [], ready: [], events: [{ eventCode: "event.newborn", done: ["birth.medical-certificate", "hukou.birth"] }] } });
     const out = turn(call, speech("宝宝的手续办到哪了"), { nlu: nlu("event.newborn") });
-    expect(spoken(out)).toContain("出生医学证明和出生登记已经办好，下一步是新生儿医保参保");
+    expect(spoken(out)).toContain("出生医学证明和出生登记（新生儿落户）已经办好，下一步是新生儿医保参保");
     expect(out.state.pending).toMatchObject({ kind: "sms-offer", subject: { kind: "event", code: "event.newborn" } });
   });
 });

@@ -1,6 +1,6 @@
 import { resultOf, type TurnContext } from "../context.js";
 import { inPartOfDay, isPartOfDay, list, sayDate, sayTime } from "../format.js";
-import { entity, type Heard } from "../heard.js";
+import { entities, entity, type Heard } from "../heard.js";
 import { hallName, hallOpenOn, hallsInDistrict, nameOf } from "../kb-view.js";
 import { t } from "../prompts.js";
 import { ask, askYesNo, need, type Reply } from "../reply.js";
@@ -38,7 +38,9 @@ export const absorb = (ctx: TurnContext, h: Heard, draft: AppointmentDraft): App
   if (item && d.op === "book") d.itemCode = item;
   const date = entity(h, "date")?.value;
   if (date) d.date = date;
-  const time = bookingTime(entity(h, "time")?.value);
+  // "上午十点" gives both a part of the day and a clock time: the clock time is what was meant.
+  const times = entities(h, "time").map((e) => e.value);
+  const time = bookingTime(times.find((v) => !isPartOfDay(v)) ?? times[0]);
   if (time) d.time = time;
   const hall = entity(h, "hall")?.value;
   const district = entity(h, "district")?.value;

@@ -44,7 +44,7 @@ describe("greeting", () => {
   it("tells a recognised caller her passport is ready and what her newborn's next step is", () => {
     const text = spoken(turn(newCall(), start, { profile: withPickupAndBaby }));
     expect(text).toContain("您的护照已经办好，可以到出入境接待大厅领取");
-    expect(text).toContain("出生医学证明已经办好，下一步是出生登记");
+    expect(text).toContain("出生医学证明已经办好，下一步是出生登记（新生儿落户）");
   });
 
   it("says nothing personal to an unknown number", () => {

@@ -1,5 +1,5 @@
 import type { TurnContext } from "../context.js";
-import { asksCapability, isPhatic, wantsCancel, wantsReschedule } from "../cues.js";
+import { asksAppointments, asksCapability, isPhatic, wantsCancel, wantsReschedule } from "../cues.js";
 import { entities, entity, type Heard } from "../heard.js";
 import { nameOf } from "../kb-view.js";
 import { t } from "../prompts.js";
@@ -77,8 +77,8 @@ export const actOn = (r: Reply, ctx: TurnContext, h: Heard, code: string): void 
   if (code === "meta.human") return handOff(r, ctx, { reason: "caller-asked" });
   if (code === "meta.complaint") return startComplaint(r, h);
   if (code === "meta.progress") return progress(r, ctx, h);
+  if (code === "meta.appointment.query" || (code.startsWith("meta.appointment") && asksAppointments(h.text))) return listAppointments(r, ctx);
   if (code === "meta.appointment.book") return startBooking(r, ctx, h);
-  if (code === "meta.appointment.query") return listAppointments(r, ctx);
   if (code === "meta.appointment.cancel") {
     const cancel = /取消|不去了|退掉|不要了|cancel/i.test(h.text) && !entity(h, "date") && !entity(h, "time");
     startChange(r, ctx, h, cancel ? "cancel" : "reschedule");
