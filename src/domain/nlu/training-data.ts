@@ -20,7 +20,8 @@ export function collectTrainingTexts(kb: KnowledgeBase, extra: Record<string, st
   };
   for (const entry of [...kb.items, ...kb.events]) {
     push(entry.code, entry.name.zh, 1, "name");
-    push(entry.code, entry.summary.zh, 0.4, "summary");
+    // The first sentence says what the item is; the rest (who, how long) reads alike across items.
+    push(entry.code, firstSentence(entry.summary.zh), 0.4, "summary");
     for (const faq of entry.faq) push(entry.code, faq.q.zh, 0.7, "faq");
     for (const p of entry.phrasings) push(entry.code, p, 1, "phrasing");
     for (const k of entry.keywords) push(entry.code, k, 0.5, "keyword");
@@ -32,6 +33,11 @@ export function collectTrainingTexts(kb: KnowledgeBase, extra: Record<string, st
   }
   for (const [code, phrasings] of Object.entries(extra)) for (const p of phrasings) push(code, p, 1, "extra");
   return out;
+}
+
+function firstSentence(text: string): string {
+  const end = text.search(/[。；;！!？?]/);
+  return end > 0 ? text.slice(0, end) : text;
 }
 
 /**
