@@ -36,7 +36,9 @@ export async function trainNlpjsBaseline(texts: TrainingText[]): Promise<Baselin
     trainMs,
     async predict(text) {
       const r = await nlp.process("zh", text);
-      const ranked: string[] = (r.classifications ?? []).map((c: { intent: string }) => (c.intent === "None" ? OOS : c.intent));
+      const ranked: string[] = (r.classifications ?? []).map((c: { intent: string }) =>
+        c.intent === "None" ? OOS : c.intent,
+      );
       const intent = !r.intent || r.intent === "None" ? OOS : r.intent;
       return { intent, top: [intent, ...ranked.filter((c) => c !== intent)] };
     },

@@ -12,8 +12,14 @@ import { City, Hall, IntentEntry, KnowledgeBase, LifeEvent, ServiceItem } from "
 export async function loadKbForBench(dir: string): Promise<{ kb: KnowledgeBase; notes: string[] }> {
   const strict = await loadKbDir(dir);
   if (strict.ok) return { kb: strict.kb, notes: [] };
-  const notes = [`strict KB load failed (${strict.errors.length} problems); using every file that validates:`, formatProblems(strict.errors.slice(0, 8))];
-  const each = <T>(sub: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }): T[] => {
+  const notes = [
+    `strict KB load failed (${strict.errors.length} problems); using every file that validates:`,
+    formatProblems(strict.errors.slice(0, 8)),
+  ];
+  const each = <T>(
+    sub: string,
+    schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+  ): T[] => {
     const d = path.join(dir, sub);
     if (!existsSync(d)) return [];
     return readdirSync(d)
@@ -33,7 +39,8 @@ export async function loadKbForBench(dir: string): Promise<{ kb: KnowledgeBase; 
   const lexicon: Record<string, unknown> = {};
   const lexDir = path.join(dir, "lexicon");
   if (existsSync(lexDir)) {
-    for (const f of readdirSync(lexDir).filter((x) => /\.ya?ml$/.test(x))) lexicon[f.replace(/\.ya?ml$/, "")] = parse(readFileSync(path.join(lexDir, f), "utf8"));
+    for (const f of readdirSync(lexDir).filter((x) => /\.ya?ml$/.test(x)))
+      lexicon[f.replace(/\.ya?ml$/, "")] = parse(readFileSync(path.join(lexDir, f), "utf8"));
   }
   const kb = KnowledgeBase.parse({
     city: City.parse(parse(readFileSync(path.join(dir, "city.yaml"), "utf8"))),

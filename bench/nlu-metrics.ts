@@ -24,7 +24,14 @@ export interface IntentScores {
 }
 
 export function scoreIntents(rows: Labelled[], preds: Prediction[]): IntentScores {
-  let inScope = 0, top1 = 0, top3 = 0, rejected = 0, oosRows = 0, oosHit = 0, predictedOos = 0, predictedOosRight = 0;
+  let inScope = 0,
+    top1 = 0,
+    top3 = 0,
+    rejected = 0,
+    oosRows = 0,
+    oosHit = 0,
+    predictedOos = 0,
+    predictedOosRight = 0;
   const confusions = new Map<string, number>();
   rows.forEach((row, i) => {
     const p = preds[i]!;

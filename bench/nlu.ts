@@ -26,9 +26,15 @@ const withBaseline = !args.includes("--no-baseline");
 const TODAY = "2026-11-25";
 
 const readJsonl = <T>(file: string): T[] =>
-  readFileSync(file, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
+  readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
 
-const toPrediction = (r: Interpretation): Prediction => ({ intent: r.intent, top: [r.intent, ...r.alternatives.map((a) => a.intent)] });
+const toPrediction = (r: Interpretation): Prediction => ({
+  intent: r.intent,
+  top: [r.intent, ...r.alternatives.map((a) => a.intent)],
+});
 
 async function main(): Promise<void> {
   const { kb, notes } = await loadKbForBench(kbDir);
@@ -43,8 +49,12 @@ async function main(): Promise<void> {
   nlu.reload(kb);
   const rebuildMs = performance.now() - t1;
   const model = nlu.model();
-  console.log(`KB: ${kb.items.length} items, ${kb.events.length} events, ${kb.intents.length} intents; ${model.codes.length} codes, ${texts.length} training texts`);
-  console.log(`CivicLine NLU: first build ${buildMs.toFixed(0)} ms (jieba dictionary included), retrain on publish ${rebuildMs.toFixed(0)} ms, temperature ${model.classifier.temperature}`);
+  console.log(
+    `KB: ${kb.items.length} items, ${kb.events.length} events, ${kb.intents.length} intents; ${model.codes.length} codes, ${texts.length} training texts`,
+  );
+  console.log(
+    `CivicLine NLU: first build ${buildMs.toFixed(0)} ms (jieba dictionary included), retrain on publish ${rebuildMs.toFixed(0)} ms, temperature ${model.classifier.temperature}`,
+  );
 
   const datasets: Array<[string, Labelled[]]> = [];
   for (const f of ["authored-dev.jsonl", "ishenzhen-dev.jsonl"]) {
@@ -52,12 +62,17 @@ async function main(): Promise<void> {
     if (existsSync(file)) datasets.push([f.replace(".jsonl", ""), readJsonl<Labelled>(file)]);
   }
   if (datasets.length === 0) {
-    console.log(`\nNo labelled data in ${evalDir} (it ships with the project's shared workspace, not with the code): accuracy not measured.`);
+    console.log(
+      `\nNo labelled data in ${evalDir} (it ships with the project's shared workspace, not with the code): accuracy not measured.`,
+    );
   } else {
     const all: Labelled[] = datasets.flatMap(([, rows]) => rows);
     datasets.push(["all dev", all]);
     const baseline = withBaseline ? await trainNlpjsBaseline(texts) : undefined;
-    if (baseline) console.log(`NLP.js baseline (@nlpjs/basic + @nlpjs/lang-zh): trained on the same ${texts.length} texts in ${baseline.trainMs.toFixed(0)} ms`);
+    if (baseline)
+      console.log(
+        `NLP.js baseline (@nlpjs/basic + @nlpjs/lang-zh): trained on the same ${texts.length} texts in ${baseline.trainMs.toFixed(0)} ms`,
+      );
     for (const [name, rows] of datasets) {
       const ours: Prediction[] = [];
       for (const row of rows) ours.push(toPrediction(await nlu.interpret(row.text, { today: TODAY })));
@@ -70,7 +85,9 @@ async function main(): Promise<void> {
   const emotionFile = path.join(evalDir, "emotion-dev.jsonl");
   if (existsSync(emotionFile)) {
     const rows = readJsonl<{ text: string; emotion: string }>(emotionFile);
-    let right = 0, angry = 0, angryHit = 0;
+    let right = 0,
+      angry = 0,
+      angryHit = 0;
     const confusion = new Map<string, number>();
     for (const row of rows) {
       const got = (await nlu.interpret(row.text, { today: TODAY })).emotion.label;
@@ -81,15 +98,26 @@ async function main(): Promise<void> {
         if (got === "angry") angryHit++;
       }
     }
-    console.log(`\nEmotion (${rows.length} utterances): accuracy ${pct(right / rows.length)}, recall of angry ${pct(angryHit / Math.max(angry, 1))}  (NLP.js: no Chinese sentiment — not comparable)`);
-    console.log(`  most frequent errors: ${[...confusion].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ×${v}`).join(", ") || "none"}`);
+    console.log(
+      `\nEmotion (${rows.length} utterances): accuracy ${pct(right / rows.length)}, recall of angry ${pct(angryHit / Math.max(angry, 1))}  (NLP.js: no Chinese sentiment — not comparable)`,
+    );
+    console.log(
+      `  most frequent errors: ${
+        [...confusion]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 6)
+          .map(([k, v]) => `${k} ×${v}`)
+          .join(", ") || "none"
+      }`,
+    );
   }
 
   await measureSpeed(nlu, datasets.length ? datasets.at(-1)![1].map((r) => r.text) : texts.map((t) => t.text));
 }
 
 function printIntentTable(name: string, n: number, ours: IntentScores, theirs?: IntentScores): void {
-  const row = (label: string, f: (s: IntentScores) => string) => `  ${label.padEnd(34)}${f(ours).padStart(10)}${theirs ? f(theirs).padStart(12) : ""}`;
+  const row = (label: string, f: (s: IntentScores) => string) =>
+    `  ${label.padEnd(34)}${f(ours).padStart(10)}${theirs ? f(theirs).padStart(12) : ""}`;
   console.log(`\n== ${name}: ${n} utterances (${ours.inScope} in scope, ${ours.oosRows} out of scope)`);
   console.log(`  ${"".padEnd(34)}${"CivicLine".padStart(10)}${theirs ? "NLP.js".padStart(12) : ""}`);
   console.log(row("in-scope top-1", (s) => pct(s.top1)));
@@ -98,8 +126,16 @@ function printIntentTable(name: string, n: number, ours: IntentScores, theirs?: 
   console.log(row("out-of-scope recall", (s) => pct(s.oosRecall)));
   console.log(row("in-scope wrongly rejected", (s) => pct(s.wronglyRejected)));
   if (theirs) console.log(`  top-1 gain over NLP.js: ${((ours.top1 - theirs.top1) * 100).toFixed(1)} points`);
-  console.log(`  most confused (expected → predicted), CivicLine: ${ours.confusions.map(([k, v]) => `${k} ×${v}`).join("; ") || "none"}`);
-  if (theirs) console.log(`  most confused, NLP.js: ${theirs.confusions.slice(0, 5).map(([k, v]) => `${k} ×${v}`).join("; ")}`);
+  console.log(
+    `  most confused (expected → predicted), CivicLine: ${ours.confusions.map(([k, v]) => `${k} ×${v}`).join("; ") || "none"}`,
+  );
+  if (theirs)
+    console.log(
+      `  most confused, NLP.js: ${theirs.confusions
+        .slice(0, 5)
+        .map(([k, v]) => `${k} ×${v}`)
+        .join("; ")}`,
+    );
 }
 
 async function measureSpeed(nlu: ReturnType<typeof createLocalNlu>, utterances: string[]): Promise<void> {
@@ -114,9 +150,15 @@ async function measureSpeed(nlu: ReturnType<typeof createLocalNlu>, utterances: 
   }
   const total = performance.now() - started;
   times.sort((a, b) => a - b);
-  console.log(`\nSpeed (${target} interpretations, one process, ${utterances.length} distinct utterances): p50 ${percentile(times, 50).toFixed(3)} ms, p99 ${percentile(times, 99).toFixed(3)} ms, ${Math.round((target / total) * 1000)} utterances/s`);
+  console.log(
+    `\nSpeed (${target} interpretations, one process, ${utterances.length} distinct utterances): p50 ${percentile(times, 50).toFixed(3)} ms, p99 ${percentile(times, 99).toFixed(3)} ms, ${Math.round((target / total) * 1000)} utterances/s`,
+  );
   // Wall-clock figures on a shared machine include time spent waiting for a core; say how busy it was.
-  console.log(`  machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(" / ")} (1/5/15 min)`);
+  console.log(
+    `  machine: ${cpus().length} cores, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" / ")} (1/5/15 min)`,
+  );
 }
 
 main().catch((e) => {

@@ -6,7 +6,11 @@ import { charSegmenter, ID_CARD_KB, META, realLexicon, tinyKb } from "../../doma
 import { createLlmFallback } from "./llm-fallback.js";
 
 /** A local test double of an OpenAI-compatible /chat/completions endpoint on 127.0.0.1. */
-let reply: (body: { model: string; messages: Array<{ content: string }> }) => { status?: number; content?: string; delayMs?: number } = () => ({});
+let reply: (body: { model: string; messages: Array<{ content: string }> }) => {
+  status?: number;
+  content?: string;
+  delayMs?: number;
+} = () => ({});
 const received: string[] = [];
 let server: Server;
 let baseUrl = "";
@@ -34,7 +38,10 @@ afterAll(() => {
 });
 
 const model = buildNluModel(tinyKb(ID_CARD_KB, META, realLexicon()), charSegmenter);
-const unsure = (): Interpretation => ({ ...interpret(model, "身份证号11010519491231002X 电话13812345678 身份证", { today: "2026-11-25" }), confidence: 0.3 });
+const unsure = (): Interpretation => ({
+  ...interpret(model, "身份证号11010519491231002X 电话13812345678 身份证", { today: "2026-11-25" }),
+  confidence: 0.3,
+});
 
 describe("LLM fallback against a local OpenAI-compatible double", () => {
   it("uses a valid answer, masks numbers and sends the key", async () => {
@@ -87,7 +94,10 @@ describe("LLM fallback against a local OpenAI-compatible double", () => {
     reply = () => ({ status: 500 });
     const r = await createLlmFallback({ baseUrl, model: "m", timeoutMs: 1000 }).refine(model, unsure());
     expect(r.explanation.at(-1)).toBe("llm skipped: HTTP 500");
-    const dead = await createLlmFallback({ baseUrl: "http://127.0.0.1:9/v1", model: "m", timeoutMs: 500 }).refine(model, unsure());
+    const dead = await createLlmFallback({ baseUrl: "http://127.0.0.1:9/v1", model: "m", timeoutMs: 500 }).refine(
+      model,
+      unsure(),
+    );
     expect(dead.source).toBe("local");
   });
 

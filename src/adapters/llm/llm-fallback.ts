@@ -1,4 +1,13 @@
-import { buildLlmMessages, DEFAULT_CONSULT, mergeLlmVerdict, parseLlmAnswer, shouldConsult, type ConsultPolicy, type Interpretation, type NluModel } from "../../domain/nlu/index.js";
+import {
+  buildLlmMessages,
+  DEFAULT_CONSULT,
+  mergeLlmVerdict,
+  parseLlmAnswer,
+  shouldConsult,
+  type ConsultPolicy,
+  type Interpretation,
+  type NluModel,
+} from "../../domain/nlu/index.js";
 import { chatComplete, type ChatEndpoint } from "./openai-chat.js";
 
 /** Plain options from src/config.ts (LLM_BASE_URL, LLM_MODEL, LLM_API_KEY, LLM_TIMEOUT_MS). */

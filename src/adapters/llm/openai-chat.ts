@@ -14,7 +14,11 @@ export interface ChatEndpoint {
 
 export type ChatResult = { ok: true; content: string } | { ok: false; reason: string };
 
-export async function chatComplete(endpoint: ChatEndpoint, messages: ChatMessage[], fetchImpl: typeof fetch = fetch): Promise<ChatResult> {
+export async function chatComplete(
+  endpoint: ChatEndpoint,
+  messages: ChatMessage[],
+  fetchImpl: typeof fetch = fetch,
+): Promise<ChatResult> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), endpoint.timeoutMs);
   try {
@@ -24,7 +28,13 @@ export async function chatComplete(endpoint: ChatEndpoint, messages: ChatMessage
         "content-type": "application/json",
         ...(endpoint.apiKey ? { authorization: `Bearer ${endpoint.apiKey}` } : {}),
       },
-      body: JSON.stringify({ model: endpoint.model, messages, temperature: 0, max_tokens: 60, response_format: { type: "json_object" } }),
+      body: JSON.stringify({
+        model: endpoint.model,
+        messages,
+        temperature: 0,
+        max_tokens: 60,
+        response_format: { type: "json_object" },
+      }),
       signal: controller.signal,
     });
     if (!res.ok) return { ok: false, reason: `HTTP ${res.status}` };

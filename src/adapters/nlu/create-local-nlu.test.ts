@@ -35,7 +35,9 @@ describe("the NLU on the real knowledge base (jieba + opencc)", { timeout: 30_00
   it("keeps what the speech recogniser garbled out of the normalised text", async () => {
     const r = await nlu.interpret("嗯那个我的身份正过期了人在外地", ctx);
     expect(r.normalized).toBe("我的身份证过期了人在外地");
-    expect(r.entities.map((e) => `${e.type}:${e.value}`)).toEqual(expect.arrayContaining(["document:id-card", "situation:expired", "situation:nonlocal"]));
+    expect(r.entities.map((e) => `${e.type}:${e.value}`)).toEqual(
+      expect.arrayContaining(["document:id-card", "situation:expired", "situation:nonlocal"]),
+    );
   });
 
   it("retrains on a new KB version and answers with it", async () => {

@@ -1,5 +1,13 @@
 import type { KnowledgeBase } from "../../domain/kb/schema.js";
-import { buildNluModel, dictionaryWords, interpret, type InterpretContext, type Interpretation, type NluModel, type Thresholds } from "../../domain/nlu/index.js";
+import {
+  buildNluModel,
+  dictionaryWords,
+  interpret,
+  type InterpretContext,
+  type Interpretation,
+  type NluModel,
+  type Thresholds,
+} from "../../domain/nlu/index.js";
 import { createLlmFallback, type LlmOptions } from "../llm/llm-fallback.js";
 import { createJiebaSegmenter } from "./jieba-segmenter.js";
 import { openccToSimplified } from "./opencc.js";

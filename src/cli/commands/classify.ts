@@ -35,7 +35,9 @@ export const run = async (args: string[], io: CliIo): Promise<number> => {
   const kbDir = path.resolve(flag(args, "--kb") ?? config.kbDir);
   const loaded = await loadKbDir(kbDir);
   if (!loaded.ok) {
-    io.stderr.write(`${formatProblems(loaded.errors)}\ncivicline classify: the knowledge base in ${kbDir} is not valid.\n`);
+    io.stderr.write(
+      `${formatProblems(loaded.errors)}\ncivicline classify: the knowledge base in ${kbDir} is not valid.\n`,
+    );
     return 1;
   }
   const options: LocalNluOptions = {};
@@ -53,7 +55,8 @@ export const run = async (args: string[], io: CliIo): Promise<number> => {
   for await (const line of lines) {
     const result = await nlu.interpret(line, { today });
     // Respect back-pressure so 10,000 lines piped to a slow reader do not pile up in memory.
-    if (!io.stdout.write(`${JSON.stringify(result)}\n`)) await new Promise((resolve) => io.stdout.once("drain", resolve));
+    if (!io.stdout.write(`${JSON.stringify(result)}\n`))
+      await new Promise((resolve) => io.stdout.once("drain", resolve));
   }
   return 0;
 };

@@ -1,7 +1,16 @@
 import { conceptKey } from "./concepts.js";
 import { extractFeatures, type FeatureOptions, type FeatureView } from "./features.js";
 import type { Rule } from "./lexicon.js";
-import { DEFAULT_TRAIN, fitTemperature, logitsInto, softmaxInPlace, trainLinear, type LinearModel, type SparseExample, type TrainOptions } from "./linear.js";
+import {
+  DEFAULT_TRAIN,
+  fitTemperature,
+  logitsInto,
+  softmaxInPlace,
+  trainLinear,
+  type LinearModel,
+  type SparseExample,
+  type TrainOptions,
+} from "./linear.js";
 import { addNeighbourEvidence, buildNeighbourIndex, type NeighbourIndex } from "./neighbours.js";
 import { balanceWeights, type TrainingText } from "./training-data.js";
 
@@ -42,22 +51,41 @@ export interface BuildOptions {
 /** Summaries describe an item at length; as "phrasings" to be near to they only add noise. */
 const NEIGHBOUR_SOURCES = new Set(["phrasing", "extra", "name", "keyword", "faq"]);
 
-export function buildClassifier(texts: TrainingText[], features: FeatureOptions, rules: Rule[], opts: BuildOptions = {}): Classifier {
+export function buildClassifier(
+  texts: TrainingText[],
+  features: FeatureOptions,
+  rules: Rule[],
+  opts: BuildOptions = {},
+): Classifier {
   const codes = [...new Set(texts.map((t) => t.code))].sort();
   const codeIndex = new Map(codes.map((c, i) => [c, i]));
   const weights = balanceWeights(texts);
   const views = texts.map((t) => extractFeatures(t.text, features).features);
   const featureIndex = new Map<string, number>();
-  for (const view of views) for (const name of view.keys()) if (!featureIndex.has(name)) featureIndex.set(name, featureIndex.size);
-  const examples: SparseExample[] = views.map((view, i) => toSparse(view, featureIndex, codeIndex.get(texts[i]!.code)!, weights[i]!));
+  for (const view of views)
+    for (const name of view.keys()) if (!featureIndex.has(name)) featureIndex.set(name, featureIndex.size);
+  const examples: SparseExample[] = views.map((view, i) =>
+    toSparse(view, featureIndex, codeIndex.get(texts[i]!.code)!, weights[i]!),
+  );
   const train = opts.train ?? DEFAULT_TRAIN;
   const model = trainLinear(examples, codes.length, featureIndex.size, train);
   const neighbourWeight = opts.neighbourWeight ?? 4;
   const usable = (i: number) => NEIGHBOUR_SOURCES.has(texts[i]!.source);
   const neighbours = buildNeighbourIndex(examples, codes.length, usable);
   const folds = opts.calibrationFolds ?? 4;
-  const temperature = folds > 1 ? calibrate(examples, codes.length, featureIndex.size, train, folds, neighbourWeight, usable) : 1;
-  return { codes, featureIndex, featureNames: [...featureIndex.keys()], model, temperature, rules, features, neighbours, neighbourWeight };
+  const temperature =
+    folds > 1 ? calibrate(examples, codes.length, featureIndex.size, train, folds, neighbourWeight, usable) : 1;
+  return {
+    codes,
+    featureIndex,
+    featureNames: [...featureIndex.keys()],
+    model,
+    temperature,
+    rules,
+    features,
+    neighbours,
+    neighbourWeight,
+  };
 }
 
 function toSparse(view: Map<string, number>, index: Map<string, number>, label: number, weight: number): SparseExample {
@@ -77,9 +105,22 @@ function toSparse(view: Map<string, number>, index: Map<string, number>, label: 
  * Held-out logits give the temperature that makes probabilities honest. One split (every k-th text
  * held out, the rest trained exactly like the real model) rather than k folds keeps the cost down.
  */
-function calibrate(examples: SparseExample[], C: number, F: number, train: TrainOptions, k: number, neighbourWeight: number, usable: (i: number) => boolean): number {
+function calibrate(
+  examples: SparseExample[],
+  C: number,
+  F: number,
+  train: TrainOptions,
+  k: number,
+  neighbourWeight: number,
+  usable: (i: number) => boolean,
+): number {
   const held = (i: number) => i % k === 0;
-  const m = trainLinear(examples.filter((_, i) => !held(i)), C, F, train);
+  const m = trainLinear(
+    examples.filter((_, i) => !held(i)),
+    C,
+    F,
+    train,
+  );
   const neighbours = buildNeighbourIndex(examples, C, (i) => !held(i) && usable(i));
   const heldOut: Array<{ logits: Float64Array; label: number }> = [];
   examples.forEach((ex, i) => {
@@ -112,13 +153,21 @@ export function classify(clf: Classifier, normalized: string): Classification {
   applyRules(clf, view, normalized, logits, explanation);
   const probs = Float64Array.from(logits);
   softmaxInPlace(probs, clf.temperature);
-  const ranked = clf.codes.map((code, i) => ({ code, probability: probs[i]! })).sort((a, b) => b.probability - a.probability);
+  const ranked = clf.codes
+    .map((code, i) => ({ code, probability: probs[i]! }))
+    .sort((a, b) => b.probability - a.probability);
   const top = clf.codes.indexOf(ranked[0]!.code);
   explanation.unshift(...explainFeatures(clf, ids, vals, top));
   return { ranked, view, familiarity: known, explanation };
 }
 
-function applyRules(clf: Classifier, view: FeatureView, text: string, logits: Float64Array, explanation: string[]): number {
+function applyRules(
+  clf: Classifier,
+  view: FeatureView,
+  text: string,
+  logits: Float64Array,
+  explanation: string[],
+): number {
   if (clf.rules.length === 0) return 0;
   const present = new Set(view.concepts.filter((h) => !h.negated).map(conceptKey));
   const holds = (term: string) => (term.includes(":") ? present.has(term) : text.includes(term));

@@ -27,7 +27,13 @@ export interface EmotionTraining {
   uncuedMinimum: number;
 }
 
-export const DEFAULT_EMOTION_TRAINING: EmotionTraining = { cueEvidence: 1.2, neutralFromKb: 40, epochs: 12, neutralPenalty: 0.9, uncuedMinimum: 0.3 };
+export const DEFAULT_EMOTION_TRAINING: EmotionTraining = {
+  cueEvidence: 1.2,
+  neutralFromKb: 40,
+  epochs: 12,
+  neutralPenalty: 0.9,
+  uncuedMinimum: 0.3,
+};
 
 export function trainEmotionModel(
   lex: EmotionLexicon,
@@ -39,7 +45,8 @@ export function trainEmotionModel(
   const index = new Map<string, number>();
   const data: Array<{ f: Map<string, number>; label: number; weight: number }> = [];
   for (const label of EMOTIONS) {
-    for (const text of examples[label] ?? []) data.push({ f: featurise(text, scoreCues), label: EMOTIONS.indexOf(label), weight: 1 });
+    for (const text of examples[label] ?? [])
+      data.push({ f: featurise(text, scoreCues), label: EMOTIONS.indexOf(label), weight: 1 });
   }
   // KB phrasings are how people ask when nothing is wrong: cue-free ones, spread evenly over the
   // whole KB (every item and small talk alike), and few enough not to drown the written examples.
@@ -51,11 +58,22 @@ export function trainEmotionModel(
   }
   for (const d of data) for (const k of d.f.keys()) if (!index.has(k)) index.set(k, index.size);
   const sparse: SparseExample[] = data.map((d) => toSparse(d.f, index, d.label, d.weight));
-  const model = trainLinear(sparse, EMOTIONS.length, index.size, { epochs: opts.epochs, learningRate: 1, l2: 1e-6, seed: 11 });
+  const model = trainLinear(sparse, EMOTIONS.length, index.size, {
+    epochs: opts.epochs,
+    learningRate: 1,
+    l2: 1e-6,
+    seed: 11,
+  });
   return { detect: (surface) => detect(model, index, scoreCues, surface, opts) };
 }
 
-function detect(model: LinearModel, index: Map<string, number>, scoreCues: CueScorer, surface: string, opts: EmotionTraining): Emotion {
+function detect(
+  model: LinearModel,
+  index: Map<string, number>,
+  scoreCues: CueScorer,
+  surface: string,
+  opts: EmotionTraining,
+): Emotion {
   const cueScores = scoreCues(surface);
   const f = featurise(surface, scoreCues, cueScores);
   const ids: number[] = [];
@@ -69,7 +87,8 @@ function detect(model: LinearModel, index: Map<string, number>, scoreCues: CueSc
   }
   const logits = new Float64Array(EMOTIONS.length);
   logitsInto(model.weights, model.bias, EMOTIONS.length, ids, vals, logits);
-  for (let i = 1; i < EMOTIONS.length; i++) logits[i]! += opts.cueEvidence * Math.min(cueScores.scores[EMOTIONS[i] as Exclude<EmotionLabel, "neutral">], 2.5);
+  for (let i = 1; i < EMOTIONS.length; i++)
+    logits[i]! += opts.cueEvidence * Math.min(cueScores.scores[EMOTIONS[i] as Exclude<EmotionLabel, "neutral">], 2.5);
   logits[0]! -= opts.neutralPenalty;
   softmaxInPlace(logits);
   let best = 0;
@@ -77,7 +96,8 @@ function detect(model: LinearModel, index: Map<string, number>, scoreCues: CueSc
   const label = EMOTIONS[best]!;
   const cue = label === "neutral" ? 0 : cueScores.scores[label];
   // Without a single cue for it, the character model alone must be fairly sure (天气 is not 气死).
-  if (label === "neutral" || (cue === 0 && logits[best]! < opts.uncuedMinimum)) return { label: "neutral", intensity: 0.1, cues: cueScores.cues };
+  if (label === "neutral" || (cue === 0 && logits[best]! < opts.uncuedMinimum))
+    return { label: "neutral", intensity: 0.1, cues: cueScores.cues };
   const intensity = Math.round(Math.max(logits[best]! * 0.8, cue > 0 ? cueIntensity(cue) : 0.3) * 100) / 100;
   return { label, intensity: Math.min(1, intensity), cues: cueScores.cues };
 }

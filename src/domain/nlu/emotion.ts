@@ -67,7 +67,8 @@ export function buildCueScorer(lex: EmotionLexicon): CueScorer {
     const scores: Record<Scored, number> = { angry: 0, anxious: 0, confused: 0, sad: 0, satisfied: 0 };
     const cues: string[] = [];
     const hits = match(text);
-    const sarcastic = hits.some((h) => h.value.kind === "sarcasm") || /[“"「『][^”"」』]{1,12}[”"」』]\s*(是吧|吧|呢|啊)?/.test(text);
+    const sarcastic =
+      hits.some((h) => h.value.kind === "sarcasm") || /[“"「『][^”"」』]{1,12}[”"」』]\s*(是吧|吧|呢|啊)?/.test(text);
     let pendingNegation = -1;
     let pendingIntensity = 1;
     let lastEnd = -1;

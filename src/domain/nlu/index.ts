@@ -1,5 +1,12 @@
 /** The NLU's public surface for the rest of the app (pure core; the jieba adapter lives in src/adapters/nlu). */
-export { buildNluModel, dictionaryWords, validateNluLexicon, NluLexiconError, OUT_OF_SCOPE, DEFAULT_THRESHOLDS } from "./model.js";
+export {
+  buildNluModel,
+  dictionaryWords,
+  validateNluLexicon,
+  NluLexiconError,
+  OUT_OF_SCOPE,
+  DEFAULT_THRESHOLDS,
+} from "./model.js";
 export type { NluModel, NluBuildOptions, Thresholds } from "./model.js";
 export { interpret } from "./interpret.js";
 export type { Segmenter } from "./features.js";

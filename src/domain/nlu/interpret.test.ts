@@ -6,7 +6,10 @@ const lexicon = realLexicon();
 const kb = tinyKb(ID_CARD_KB, META, lexicon);
 const model = buildNluModel(kb, charSegmenter);
 const ctx = { today: "2026-11-25" };
-const entity = (text: string, type: string) => interpret(model, text, ctx).entities.filter((e) => e.type === type).map((e) => e.value);
+const entity = (text: string, type: string) =>
+  interpret(model, text, ctx)
+    .entities.filter((e) => e.type === type)
+    .map((e) => e.value);
 
 describe("interpret on a small KB", () => {
   it("classifies, with confidence, alternatives and an explanation", () => {
@@ -34,8 +37,16 @@ describe("interpret on a small KB", () => {
     // Two items written symmetrically: naming only the document leaves them equally likely.
     const symmetric = tinyKb(
       [
-        { code: "id-card.renew", name: "身份证换领", phrasings: ["身份证过期了", "身份证过期了怎么办", "身份证到期了要办", "过期的身份证", "身份证快过期"] },
-        { code: "id-card.replace", name: "身份证补领", phrasings: ["身份证丢了", "身份证丢了怎么办", "身份证找不到了要办", "丢了的身份证", "身份证快丢了"] },
+        {
+          code: "id-card.renew",
+          name: "身份证换领",
+          phrasings: ["身份证过期了", "身份证过期了怎么办", "身份证到期了要办", "过期的身份证", "身份证快过期"],
+        },
+        {
+          code: "id-card.replace",
+          name: "身份证补领",
+          phrasings: ["身份证丢了", "身份证丢了怎么办", "身份证找不到了要办", "丢了的身份证", "身份证快丢了"],
+        },
       ],
       META,
       lexicon,
@@ -77,7 +88,12 @@ describe("entities in context", () => {
   it("documents, with colloquial names", () => {
     expect(entity("钱包丢了身份证驾照都没了", "document")).toEqual(["id-card", "driving-licence"]);
     expect(entity("护照和港澳通行证", "document")).toEqual(["passport", "hk-macao-permit"]);
-    expect(entity("社保卡户口本居住证结婚证", "document")).toEqual(["ssc", "hukou-book", "residence-permit", "marriage-certificate"]);
+    expect(entity("社保卡户口本居住证结婚证", "document")).toEqual([
+      "ssc",
+      "hukou-book",
+      "residence-permit",
+      "marriage-certificate",
+    ]);
   });
 
   it("situations, with negation cancelling one", () => {
@@ -111,7 +127,11 @@ describe("entities in context", () => {
 
   it("numbers, dates and ages together", () => {
     const r = interpret(model, "身份证号11010519491231002X，手机13812345678，下周三上午，我今年35岁", ctx);
-    expect(r.entities.filter((e) => ["id_number", "phone", "date", "time", "age"].includes(e.type)).map((e) => [e.type, e.value, e.valid])).toEqual([
+    expect(
+      r.entities
+        .filter((e) => ["id_number", "phone", "date", "time", "age"].includes(e.type))
+        .map((e) => [e.type, e.value, e.valid]),
+    ).toEqual([
       ["id_number", "11010519491231002X", true],
       ["phone", "13812345678", true],
       ["date", "2026-12-02", undefined],

@@ -12,8 +12,16 @@ export function interpret(model: NluModel, text: string, ctx: InterpretContext):
   const emotion = model.detectEmotion(surface);
   if (!/[\p{Script=Han}A-Za-z0-9]/u.test(normalized)) {
     return {
-      text, normalized, intent: OUT_OF_SCOPE, confidence: 0, alternatives: [], clarify: false,
-      entities: [], emotion, explanation: ["empty utterance"], source: "local",
+      text,
+      normalized,
+      intent: OUT_OF_SCOPE,
+      confidence: 0,
+      alternatives: [],
+      clarify: false,
+      entities: [],
+      emotion,
+      explanation: ["empty utterance"],
+      source: "local",
     };
   }
   const result = classify(model.classifier, normalized);
@@ -32,15 +40,30 @@ export function interpret(model: NluModel, text: string, ctx: InterpretContext):
     confidence = 1 - top.probability;
   } else if (intent !== OUT_OF_SCOPE && second && second.code !== OUT_OF_SCOPE) {
     clarify = top.probability < t.clarifyBelow && second.probability >= t.clarifyRatio * top.probability;
-    if (clarify) explanation.push(`close call: ${top.code} ${round(top.probability)} vs ${second.code} ${round(second.probability)}`);
+    if (clarify)
+      explanation.push(
+        `close call: ${top.code} ${round(top.probability)} vs ${second.code} ${round(second.probability)}`,
+      );
   }
   const alternatives: Alternative[] = ranked
     .filter((r) => r.code !== intent)
     .slice(0, 3)
     .map((r) => ({ intent: r.code, confidence: round(r.probability) }));
   const entities = extractEntities(normalized, ctx.today, result.view.concepts, model.findPlaces);
-  if (emotion.label !== "neutral" && emotion.cues?.length) explanation.push(`emotion ${emotion.label}: ${emotion.cues.join(", ")}`);
-  return { text, normalized, intent, confidence: round(confidence), alternatives, clarify, entities, emotion, explanation, source: "local" };
+  if (emotion.label !== "neutral" && emotion.cues?.length)
+    explanation.push(`emotion ${emotion.label}: ${emotion.cues.join(", ")}`);
+  return {
+    text,
+    normalized,
+    intent,
+    confidence: round(confidence),
+    alternatives,
+    clarify,
+    entities,
+    emotion,
+    explanation,
+    source: "local",
+  };
 }
 
 function penaliseOutOfScope(ranked: Ranked[], penalty: number): Ranked[] {
@@ -52,5 +75,7 @@ function penaliseOutOfScope(ranked: Ranked[], penalty: number): Ranked[] {
     total += probability;
     return { code: r.code, probability };
   });
-  return scaled.map((r) => ({ code: r.code, probability: r.probability / total })).sort((a, b) => b.probability - a.probability);
+  return scaled
+    .map((r) => ({ code: r.code, probability: r.probability / total }))
+    .sort((a, b) => b.probability - a.probability);
 }

@@ -70,7 +70,10 @@ export type EmotionLexicon = z.infer<typeof EmotionLexicon>;
 export const PlaceLexicon = z.strictObject({ aliases: z.record(z.string().min(1), z.string().min(1)).default({}) });
 
 /** emotion-examples.yaml: label → example utterances for the emotion classifier. */
-export const EmotionExamples = z.partialRecord(z.enum(["neutral", "angry", "anxious", "confused", "sad", "satisfied"]), Words);
+export const EmotionExamples = z.partialRecord(
+  z.enum(["neutral", "angry", "anxious", "confused", "sad", "satisfied"]),
+  Words,
+);
 
 /** extra-phrasings.yaml: code → phrasings, added to the KB's own when training. */
 export const ExtraPhrasings = z.record(z.string().min(1), Words);
@@ -98,13 +101,18 @@ export interface LexiconIssue {
  * Validates `kb.lexicon`. Unknown file names are errors too, so that `kb/lexicon/synonym.yaml`
  * (missing s) is not silently ignored.
  */
-export function parseLexicon(raw: Record<string, unknown>): { ok: true; lexicon: Lexicon } | { ok: false; issues: LexiconIssue[] } {
+export function parseLexicon(
+  raw: Record<string, unknown>,
+): { ok: true; lexicon: Lexicon } | { ok: false; issues: LexiconIssue[] } {
   const result = Lexicon.safeParse(raw ?? {});
   if (result.success) return { ok: true, lexicon: result.data };
   const issues = result.error.issues.map((issue) => {
     const [file, ...rest] = issue.path.map(String);
     return {
-      file: issue.code === "unrecognized_keys" && !file ? `kb/lexicon/${issue.keys.join(", ")}.yaml` : `kb/lexicon/${file ?? "?"}.yaml`,
+      file:
+        issue.code === "unrecognized_keys" && !file
+          ? `kb/lexicon/${issue.keys.join(", ")}.yaml`
+          : `kb/lexicon/${file ?? "?"}.yaml`,
       path: rest.join("."),
       message: issue.message,
     };

@@ -28,7 +28,12 @@ export interface TrainOptions {
 
 export const DEFAULT_TRAIN: TrainOptions = { epochs: 6, learningRate: 1, l2: 1e-6, seed: 7 };
 
-export function trainLinear(examples: SparseExample[], numClasses: number, numFeatures: number, opts: TrainOptions = DEFAULT_TRAIN): LinearModel {
+export function trainLinear(
+  examples: SparseExample[],
+  numClasses: number,
+  numFeatures: number,
+  opts: TrainOptions = DEFAULT_TRAIN,
+): LinearModel {
   const C = numClasses;
   const weights = new Float64Array(numFeatures * C);
   // AdaGrad-like step sizes, one per feature rather than per weight: the sqrt is taken once per
@@ -94,7 +99,14 @@ export function trainLinear(examples: SparseExample[], numClasses: number, numFe
   return { numClasses: C, numFeatures, weights, bias };
 }
 
-export function logitsInto(weights: Float64Array, bias: Float64Array, C: number, ids: ArrayLike<number>, vals: ArrayLike<number>, out: Float64Array): void {
+export function logitsInto(
+  weights: Float64Array,
+  bias: Float64Array,
+  C: number,
+  ids: ArrayLike<number>,
+  vals: ArrayLike<number>,
+  out: Float64Array,
+): void {
   for (let c = 0; c < C; c++) out[c] = bias[c]!;
   for (let k = 0; k < ids.length; k++) {
     const base = ids[k]! * C;

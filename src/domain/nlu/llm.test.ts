@@ -21,13 +21,23 @@ describe("LLM fallback, pure part", () => {
   });
 
   it("accepts strict JSON naming a known code", () => {
-    expect(parseLlmAnswer('{"intent":"id-card.replace","confidence":0.8}', model.codes)).toEqual({ ok: true, intent: "id-card.replace", confidence: 0.8 });
+    expect(parseLlmAnswer('{"intent":"id-card.replace","confidence":0.8}', model.codes)).toEqual({
+      ok: true,
+      intent: "id-card.replace",
+      confidence: 0.8,
+    });
   });
 
   it("rejects prose, unknown codes and wrong shapes", () => {
-    expect(parseLlmAnswer("I think it is id-card.replace", model.codes)).toMatchObject({ ok: false, reason: "not JSON" });
+    expect(parseLlmAnswer("I think it is id-card.replace", model.codes)).toMatchObject({
+      ok: false,
+      reason: "not JSON",
+    });
     expect(parseLlmAnswer('{"intent":"tax.refund"}', model.codes)).toMatchObject({ ok: false });
-    expect(parseLlmAnswer('{"intent":"id-card.replace","confidence":7}', model.codes)).toMatchObject({ ok: false, reason: "wrong shape" });
+    expect(parseLlmAnswer('{"intent":"id-card.replace","confidence":7}', model.codes)).toMatchObject({
+      ok: false,
+      reason: "wrong shape",
+    });
     expect(parseLlmAnswer('```json\n{"intent":"id-card.replace"}\n```', model.codes)).toMatchObject({ ok: false });
   });
 

@@ -56,12 +56,17 @@ export function parseLlmAnswer(content: string, codes: readonly string[]): LlmVe
   }
   const parsed = Answer.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: "wrong shape" };
-  if (!codes.includes(parsed.data.intent)) return { ok: false, reason: `unknown code "${parsed.data.intent.slice(0, 40)}"` };
+  if (!codes.includes(parsed.data.intent))
+    return { ok: false, reason: `unknown code "${parsed.data.intent.slice(0, 40)}"` };
   return { ok: true, intent: parsed.data.intent, confidence: parsed.data.confidence ?? 0.7 };
 }
 
 /** The LLM's choice replaces the local intent; the local winner stays among the alternatives. */
-export function mergeLlmVerdict(local: Interpretation, verdict: Extract<LlmVerdict, { ok: true }>, modelName: string): Interpretation {
+export function mergeLlmVerdict(
+  local: Interpretation,
+  verdict: Extract<LlmVerdict, { ok: true }>,
+  modelName: string,
+): Interpretation {
   // An LLM's self-reported confidence is not calibrated; cap it so downstream rules stay cautious.
   const confidence = Math.min(verdict.confidence, 0.9);
   const alternatives = [{ intent: local.intent, confidence: local.confidence }, ...local.alternatives]
@@ -73,7 +78,10 @@ export function mergeLlmVerdict(local: Interpretation, verdict: Extract<LlmVerdi
     confidence,
     alternatives,
     clarify: false,
-    explanation: [...local.explanation, `llm ${modelName}: ${verdict.intent} (local was ${local.intent} ${local.confidence})`],
+    explanation: [
+      ...local.explanation,
+      `llm ${modelName}: ${verdict.intent} (local was ${local.intent} ${local.confidence})`,
+    ],
     source: "llm",
   };
 }

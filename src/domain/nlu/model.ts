@@ -29,7 +29,12 @@ export interface Thresholds {
   outOfScopePenalty: number;
 }
 
-export const DEFAULT_THRESHOLDS: Thresholds = { minConfidence: 0.15, clarifyRatio: 0.45, clarifyBelow: 0.7, outOfScopePenalty: 0.5 };
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  minConfidence: 0.15,
+  clarifyRatio: 0.45,
+  clarifyBelow: 0.7,
+  outOfScopePenalty: 0.5,
+};
 
 export interface NluModel {
   classifier: Classifier;
@@ -78,7 +83,8 @@ export function buildNluModel(kb: KnowledgeBase, segment: Segmenter, options: Nl
   const lexicon = parsed.lexicon;
   const normaliser = buildNormaliser(lexicon.normalise, options.toSimplified);
   const synonymTable: Record<string, string> = {};
-  for (const [canonical, variants] of Object.entries(lexicon.synonyms)) for (const v of variants) synonymTable[v] = canonical;
+  for (const [canonical, variants] of Object.entries(lexicon.synonyms))
+    for (const v of variants) synonymTable[v] = canonical;
   const features = {
     segment,
     synonyms: buildReplacer(synonymTable),
@@ -86,7 +92,10 @@ export function buildNluModel(kb: KnowledgeBase, segment: Segmenter, options: Nl
     findConcepts: buildConceptFinder(lexicon.concepts),
   };
   // Training texts go through the same normalisation as live utterances, so both meet in one feature space.
-  const texts = collectTrainingTexts(kb, lexicon["extra-phrasings"]).map((t) => ({ ...t, text: normaliser.full(t.text) }));
+  const texts = collectTrainingTexts(kb, lexicon["extra-phrasings"]).map((t) => ({
+    ...t,
+    text: normaliser.full(t.text),
+  }));
   const classifier = buildClassifier(texts, features, lexicon.rules, {
     calibrationFolds: options.calibrationFolds,
     train: { ...DEFAULT_TRAIN, ...options.train },
@@ -104,7 +113,11 @@ export function buildNluModel(kb: KnowledgeBase, segment: Segmenter, options: Nl
   };
 }
 
-function buildEmotion(lexicon: Lexicon, texts: Array<{ text: string; source: string }>, opts: EmotionTraining): EmotionDetector {
+function buildEmotion(
+  lexicon: Lexicon,
+  texts: Array<{ text: string; source: string }>,
+  opts: EmotionTraining,
+): EmotionDetector {
   const pool = texts.filter((t) => t.source === "phrasing").map((t) => t.text);
   const model = trainEmotionModel(lexicon.emotion, lexicon["emotion-examples"], pool, opts);
   return (surface) => model.detect(surface);

@@ -14,7 +14,11 @@ export interface NeighbourIndex {
   scratch: Float64Array;
 }
 
-export function buildNeighbourIndex(examples: SparseExample[], numClasses: number, include: (i: number) => boolean): NeighbourIndex {
+export function buildNeighbourIndex(
+  examples: SparseExample[],
+  numClasses: number,
+  include: (i: number) => boolean,
+): NeighbourIndex {
   const lists = new Map<number, number[]>();
   examples.forEach((ex, e) => {
     if (!include(e)) return;
@@ -26,11 +30,22 @@ export function buildNeighbourIndex(examples: SparseExample[], numClasses: numbe
   });
   const postings = new Map<number, Float64Array>();
   for (const [id, list] of lists) postings.set(id, Float64Array.from(list));
-  return { numClasses, labels: Int32Array.from(examples.map((e) => e.label)), postings, scratch: new Float64Array(examples.length) };
+  return {
+    numClasses,
+    labels: Int32Array.from(examples.map((e) => e.label)),
+    postings,
+    scratch: new Float64Array(examples.length),
+  };
 }
 
 /** Adds weight × (best similarity per class) to the logits. Features are L2-normalised, so a dot product is the cosine. */
-export function addNeighbourEvidence(index: NeighbourIndex, ids: ArrayLike<number>, vals: ArrayLike<number>, weight: number, logits: Float64Array): void {
+export function addNeighbourEvidence(
+  index: NeighbourIndex,
+  ids: ArrayLike<number>,
+  vals: ArrayLike<number>,
+  weight: number,
+  logits: Float64Array,
+): void {
   const dots = index.scratch;
   const touched: number[] = [];
   for (let k = 0; k < ids.length; k++) {

@@ -11,8 +11,20 @@ import { buildReplacer, type Replacer } from "./replacer.js";
 export type ToSimplified = (text: string) => string;
 
 const CN_DIGITS: Record<string, string> = {
-  零: "0", 〇: "0", 洞: "0", 一: "1", 幺: "1", 二: "2", 两: "2", 三: "3", 四: "4",
-  五: "5", 六: "6", 七: "7", 八: "8", 九: "9",
+  零: "0",
+  〇: "0",
+  洞: "0",
+  一: "1",
+  幺: "1",
+  二: "2",
+  两: "2",
+  三: "3",
+  四: "4",
+  五: "5",
+  六: "6",
+  七: "7",
+  八: "8",
+  九: "9",
 };
 /** A run this long of spelled-out digits is a number being read out (phone, ID), not words like 一一. */
 const SPOKEN_NUMBER = /[零〇洞一幺二两三四五六七八九]{6,}/g;
@@ -56,7 +68,10 @@ export function buildNormaliser(lex: NormaliseLexicon, toSimplified?: ToSimplifi
     ? new RegExp(`(^|[\\s,.;:!?，。；：！？、])(?:(?:${leading.map(escapeRe).join("|")})[\\s,，、]*)+`, "g")
     : null;
 
-  const surface = (text: string): string => normaliseDigits(simplify(toHalfWidth(text))).replace(/\s+/g, " ").trim();
+  const surface = (text: string): string =>
+    normaliseDigits(simplify(toHalfWidth(text)))
+      .replace(/\s+/g, " ")
+      .trim();
 
   const full = (text: string): string => {
     let out = asr(surface(text));

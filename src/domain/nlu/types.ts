@@ -14,16 +14,7 @@ export interface Emotion {
 }
 
 export type EntityType =
-  | "id_number"
-  | "phone"
-  | "date"
-  | "time"
-  | "age"
-  | "person"
-  | "document"
-  | "situation"
-  | "district"
-  | "hall";
+  "id_number" | "phone" | "date" | "time" | "age" | "person" | "document" | "situation" | "district" | "hall";
 
 export interface Entity {
   type: EntityType;

@@ -1,5 +1,18 @@
 /** Chinese numerals as people say them in dates, times and ages: 三, 十五, 二十一, 一百零二, 两, 二零二六. */
-const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const DIGIT: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 export const CN_NUMBER = "[零〇一二两三四五六七八九十百]+";
 

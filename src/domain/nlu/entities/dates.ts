@@ -7,8 +7,35 @@ import { CN_NUMBER, parseCnNumber } from "./cn-number.js";
  * its own is the next Wednesday from today (today included).
  */
 const N = `(\\d{1,4}|${CN_NUMBER})`;
-const WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7 };
-const RELATIVE_DAY: Record<string, number> = { 大前天: -3, 前天: -2, 昨天: -1, 昨日: -1, 今天: 0, 今日: 0, 明天: 1, 明日: 1, 后天: 2, 大后天: 3 };
+const WEEKDAY: Record<string, number> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  日: 7,
+  天: 7,
+  "1": 1,
+  "2": 2,
+  "3": 3,
+  "4": 4,
+  "5": 5,
+  "6": 6,
+  "7": 7,
+};
+const RELATIVE_DAY: Record<string, number> = {
+  大前天: -3,
+  前天: -2,
+  昨天: -1,
+  昨日: -1,
+  今天: 0,
+  今日: 0,
+  明天: 1,
+  明日: 1,
+  后天: 2,
+  大后天: 3,
+};
 
 interface Found {
   start: number;
@@ -93,7 +120,8 @@ export function findDates(text: string, today: string): Found[] {
     const saturday = addDays(base, 6 - isoWeekday(base) + (m[1] === "下" ? 7 : 0));
     push(m, isoWeekday(base) === 7 && m[1] !== "下" ? base : saturday);
   }
-  for (const m of text.matchAll(/大前天|前天|昨天|昨日|今天|今日|大后天|明天|明日|后天/g)) push(m, addDays(base, RELATIVE_DAY[m[0]]!));
+  for (const m of text.matchAll(/大前天|前天|昨天|昨日|今天|今日|大后天|明天|明日|后天/g))
+    push(m, addDays(base, RELATIVE_DAY[m[0]]!));
   return found.sort((a, b) => a.start - b.start);
 }
 
@@ -110,7 +138,8 @@ export function findTimes(text: string): Found[] {
   for (const m of text.matchAll(clock)) {
     if (m[0].endsWith(":") || m[0].endsWith("：")) continue;
     // 快一点 / 有一点 / 一点儿 are "a little", not one o'clock.
-    if (/[快慢早晚好有差多少大小近远再]$/.test(text.slice(0, m.index!)) || text[m.index! + m[0].length] === "儿") continue;
+    if (/[快慢早晚好有差多少大小近远再]$/.test(text.slice(0, m.index!)) || text[m.index! + m[0].length] === "儿")
+      continue;
     let hour = parseCnNumber(m[1]!);
     if (hour === null || hour > 24) continue;
     const minutes = !m[2] ? 0 : m[2] === "半" ? 30 : parseCnNumber(m[2].replace("分", ""));
@@ -118,11 +147,20 @@ export function findTimes(text: string): Found[] {
     const before = text.slice(Math.max(0, m.index! - 3), m.index!);
     if (/下午|晚上|傍晚/.test(before) && hour < 12) hour += 12;
     const start = m.index!;
-    found.push({ start, end: start + m[0].length, entity: { type: "time", value: `${String(hour).padStart(2, "0")}:${String(minutes).padStart(2, "0")}`, text: m[0] } });
+    found.push({
+      start,
+      end: start + m[0].length,
+      entity: {
+        type: "time",
+        value: `${String(hour).padStart(2, "0")}:${String(minutes).padStart(2, "0")}`,
+        text: m[0],
+      },
+    });
   }
   for (const [re, value] of PERIODS) {
     const m = text.match(re);
-    if (m && !found.some((f) => f.entity.value === value)) found.push({ start: m.index!, end: m.index! + m[0].length, entity: { type: "time", value, text: m[0] } });
+    if (m && !found.some((f) => f.entity.value === value))
+      found.push({ start: m.index!, end: m.index! + m[0].length, entity: { type: "time", value, text: m[0] } });
   }
   return found.sort((a, b) => a.start - b.start);
 }

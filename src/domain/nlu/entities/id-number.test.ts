@@ -28,11 +28,22 @@ describe("ID numbers (GB 11643, ISO 7064 MOD 11-2)", () => {
 
   it("reports invalid numbers in text as invalid instead of dropping them", () => {
     const found = findIdNumbers("我的身份证号110105194912310021");
-    expect(found).toEqual([{ type: "id_number", value: "110105194912310021", text: "110105194912310021", valid: false, reason: "check-digit" }]);
+    expect(found).toEqual([
+      {
+        type: "id_number",
+        value: "110105194912310021",
+        text: "110105194912310021",
+        valid: false,
+        reason: "check-digit",
+      },
+    ]);
   });
 
   it("finds a valid number in text", () => {
-    expect(findIdNumbers("号码是11010519491231002X谢谢")[0]).toMatchObject({ value: "11010519491231002X", valid: true });
+    expect(findIdNumbers("号码是11010519491231002X谢谢")[0]).toMatchObject({
+      value: "11010519491231002X",
+      valid: true,
+    });
   });
 
   it("reports a 17-digit attempt as invalid only when an ID is being talked about", () => {

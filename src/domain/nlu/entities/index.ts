@@ -11,7 +11,12 @@ import type { PlaceFinder } from "./places.js";
  * then when, who, what and where. Documents, persons and situations come from the concept matcher the
  * classifier already ran, so the text is scanned for them only once.
  */
-export function extractEntities(text: string, today: string, concepts: ConceptHit[], findPlaces: PlaceFinder): Entity[] {
+export function extractEntities(
+  text: string,
+  today: string,
+  concepts: ConceptHit[],
+  findPlaces: PlaceFinder,
+): Entity[] {
   const entities: Entity[] = [...findIdNumbers(text), ...findPhones(text)];
   // Digits of an ID or phone are not dates or ages.
   const masked = text.replace(/\d{11,}X?/g, (m) => "#".repeat(m.length));
@@ -24,11 +29,19 @@ export function extractEntities(text: string, today: string, concepts: ConceptHi
   const hasNewborn = persons.some((p) => p.value === "newborn");
   const others = persons.filter((p) => p.value !== "self" && !(hasNewborn && p.value === "child"));
   // The person concerned: a named relative wins over the speaker; 我 alone means the caller.
-  const chosen = others.length > 0 ? others : persons.length > 0 ? persons : /我|俺|本人|自己/.test(text) ? [{ value: "self", text: "我" }] : [];
+  const chosen =
+    others.length > 0
+      ? others
+      : persons.length > 0
+        ? persons
+        : /我|俺|本人|自己/.test(text)
+          ? [{ value: "self", text: "我" }]
+          : [];
   for (const p of chosen) pushUnique(entities, { type: "person", value: p.value, text: p.text });
   for (const c of concepts) {
     if (c.kind === "document") pushUnique(entities, { type: "document", value: c.value, text: c.text });
-    else if (c.kind === "situation" && !c.negated) pushUnique(entities, { type: "situation", value: c.value, text: c.text });
+    else if (c.kind === "situation" && !c.negated)
+      pushUnique(entities, { type: "situation", value: c.value, text: c.text });
   }
   for (const place of findPlaces(text)) pushUnique(entities, place);
   return entities;

@@ -8,7 +8,9 @@ describe("mainland mobile numbers", () => {
   });
 
   it("flags other 11-digit numbers starting with 1 as invalid", () => {
-    expect(findPhones("电话12812345678")).toEqual([{ type: "phone", value: "12812345678", text: "12812345678", valid: false }]);
+    expect(findPhones("电话12812345678")).toEqual([
+      { type: "phone", value: "12812345678", text: "12812345678", valid: false },
+    ]);
   });
 
   it("strips a +86 prefix and ignores digits inside longer numbers", () => {

@@ -45,7 +45,8 @@ export function buildPlaceFinder(halls: Hall[], aliases: Record<string, string> 
   return (text) => {
     const out: Entity[] = [];
     for (const m of match(text)) {
-      if (!out.some((e) => e.type === m.value.type && e.value === m.value.value)) out.push({ ...m.value, text: m.text });
+      if (!out.some((e) => e.type === m.value.type && e.value === m.value.value))
+        out.push({ ...m.value, text: m.text });
     }
     return out;
   };
