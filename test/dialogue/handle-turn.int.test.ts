@@ -58,7 +58,7 @@ const instance = (shared?: Pick<World, "sent" | "recognised" | "resolved">): Wor
       resolve: async (n) => {
         w.resolved.push(n);
         if (n.kind === "link") return { url: "https://civic.example/s/tok" } as never;
-        if (n.kind === "verify-last4") return { ok: n.digits === "4321", citizenRef: profile.ref } as never;
+        if (n.kind === "verify-last4") return { ok: (n as Extract<Need, { kind: "verify-last4" }>).digits === "4321", citizenRef: profile.ref } as never;
         if (n.kind === "progress") return { applications: [{ itemCode: "passport.apply", status: "ready", hallCode: "hall.exit-entry" }] } as never;
         throw new Error(`unexpected ${n.kind}`);
       },
@@ -106,7 +106,7 @@ describe("handleTurn", () => {
     expect(w.sent).toEqual([{ idempotencyKey: `conv:${g.conversationId}:sms:sms.checklist:item.passport.renew`, templateId: "sms.checklist", phone: CALLER }]);
     const row = (await db.query("SELECT step_no, status, caller_masked, state FROM conversations WHERE id = $1", [g.conversationId])).rows[0];
     expect(row).toMatchObject({ step_no: 3, status: "active", caller_masked: "137****7000" });
-    expect(JSON.stringify(row.state)).not.toContain(CALLER);
+    expect(JSON.stringify(row!.state)).not.toContain(CALLER);
     expect(await count("SELECT count(*) AS n FROM conversation_turns WHERE conversation_id = $1", [g.conversationId])).toBe(3);
     expect(await count("SELECT count(*) AS n FROM domain_events WHERE aggregate = 'conversation' AND aggregate_id = $1 AND type = 'dialogue.sms-requested'", [g.conversationId])).toBe(1);
   });

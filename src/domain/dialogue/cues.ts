@@ -82,7 +82,11 @@ export const wantsCancel = (text: string): boolean => /取消.{0,4}预约|预约
 export const asksAppointments = (text: string): boolean =>
   /(哪些|什么|几个)预约|预约(了)?(哪些|什么|几个)|我的预约|约的是|约在(哪天|几号|什么时候)|预约(是)?(哪天|几号|几点|什么时候)|my appointments|what .*booked/i.test(text);
 
-const CAPABILITY = /能(干|做|办|帮我?(做|干|办)?)(嘛|吗|什么|啥|哪些)|(有|管)(哪些|什么|啥)(业务|服务|事)|服务范围|what can you (do|help)/i;
+const CAPABILITY = /能(干|做|办|帮我?(做|干|办)?)(嘛|吗|什么|啥|哪些)|(有|管)(些)?(哪些|什么|啥)(业务|服务|事)?$|(有|管)(哪些|什么|啥)(业务|服务|事)|服务范围|what can you (do|help)/i;
+
+/** "我的护照办好了吗": the state of an application, whatever the classifier made of it. */
+export const asksProgress = (text: string): boolean =>
+  /办好了?(吗|没|没有)|好了(吗|没|没有)|进度|办到哪|到哪一步|审核到哪|出证了?(吗|没)|做好了?(吗|没)|能拿到了?吗|什么时候能(拿|取|领)/.test(text);
 export const asksCapability = (text: string): boolean => CAPABILITY.test(text);
 
 const PHATIC = /^(喂+|你好|您好|在吗|在不在|有人吗|能听到吗|听得到吗|听得见吗|hello|hi)+$/;

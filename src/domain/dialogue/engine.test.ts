@@ -76,17 +76,17 @@ describe("a person at any step", () => {
 
 describe("emotion", () => {
   it("hands an angry caller to a person with priority and the reason", () => {
-    const out = turn(greeted(), speech("跑了三趟都没办成，你们这什么效率"), { nlu: nlu("passport.renew", { emotion: { label: "angry", intensity: 0.75 } }) });
+    const out = turn(greeted(), speech("跑了三趟都没办成，你们这什么效率"), { nlu: nlu("passport.renew", { emotion: { label: "angry", intensity: 0.85 } }) });
     expect(handoffOf(out.actions)).toMatchObject({ priority: "high", reason: "angry" });
     expect(spoken(out)).toContain("优先为您转接");
-    expect(out.effects[0]!.packet.emotion).toEqual({ label: "angry", intensity: 0.75 });
+    expect(out.effects[0]!.packet.emotion).toEqual({ label: "angry", intensity: 0.85 });
   });
 
   it("hands off on the second annoyed turn in a row, not the first", () => {
     const call = greeted();
-    const first = turn(call, speech("怎么这么麻烦"), { nlu: nlu("passport.renew", { emotion: { label: "angry", intensity: 0.5 } }) });
+    const first = turn(call, speech("怎么这么麻烦"), { nlu: nlu("passport.renew", { emotion: { label: "angry", intensity: 0.7 } }) });
     expect(handoffOf(first.actions)).toBeUndefined();
-    const second = turn(call, speech("还要带这么多东西"), { nlu: nlu("passport.renew", { emotion: { label: "angry", intensity: 0.5 } }) });
+    const second = turn(call, speech("还要带这么多东西"), { nlu: nlu("passport.renew", { emotion: { label: "angry", intensity: 0.55 } }) });
     expect(handoffOf(second.actions)).toMatchObject({ priority: "high" });
   });
 

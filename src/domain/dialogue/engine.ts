@@ -22,9 +22,9 @@ import { isSensitive, type ConversationState } from "./state.js";
  */
 
 /** Anger at or above this intensity goes straight to a person, with priority. */
-export const ANGER_HANDOFF = 0.6;
+export const ANGER_HANDOFF = 0.8;
 /** Two angry turns in a row at this level do too. */
-export const ANGER_STREAK = 0.45;
+export const ANGER_STREAK = 0.5;
 /** Anxiety or sadness this strong is high distress. */
 export const DISTRESS_HANDOFF = 0.8;
 

@@ -1,5 +1,6 @@
 import type { TurnContext } from "../context.js";
-import { asksAppointments, asksCapability, isPhatic, wantsCancel, wantsReschedule } from "../cues.js";
+import { asksAppointments, asksCapability, asksProgress, isPhatic, wantsCancel, wantsEnglish, wantsReschedule } from "../cues.js";
+import { readEnglish } from "../english.js";
 import { entities, entity, type Heard } from "../heard.js";
 import { nameOf } from "../kb-view.js";
 import { t } from "../prompts.js";
@@ -105,9 +106,12 @@ export const actOn = (r: Reply, ctx: TurnContext, h: Heard, code: string): void 
 };
 
 /** Routes a speech turn as a new request; false when nothing usable was understood (a no-match). */
-export const routeRequest = (r: Reply, ctx: TurnContext, h: Heard): boolean => {
-  if (h.kind !== "speech" || h.lowConfidence || !h.nlu) return false;
-  const nlu = h.nlu;
+export const routeRequest = (r: Reply, ctx: TurnContext, heard: Heard): boolean => {
+  if (heard.kind !== "speech" || heard.lowConfidence || !heard.nlu) return false;
+  // English speech the NLU could not place: read it by English keywords.
+  const english = heard.nlu.intent === OOS && (r.state.locale === "en" || wantsEnglish(heard.text)) ? readEnglish(ctx.kb, heard.text, heard.nlu) : undefined;
+  const h: Heard = english ? { ...heard, nlu: english } : heard;
+  const nlu = h.nlu!;
   if (isPhatic(h.text) && (nlu.intent === OOS || nlu.confidence < 0.5)) {
     answerPhatic(r);
     return true;
@@ -131,6 +135,13 @@ export const routeRequest = (r: Reply, ctx: TurnContext, h: Heard): boolean => {
       startChange(r, ctx, h, change);
       return true;
     }
+  }
+  const doc = entity(h, "document");
+  if (!nlu.intent.startsWith("meta.") && asksProgress(h.text) && (doc || /申请|证件|证/.test(h.text))) {
+    // "我的护照办好了吗" is about the caller's application, not about how to apply.
+    setTopic(r, h, "meta.progress");
+    progress(r, ctx, h, ctx.kb.items.has(nlu.intent) && !nlu.clarify ? nlu.intent : undefined);
+    return true;
   }
   if (nlu.intent === OOS) {
     const han = (h.text.match(/\p{Script=Han}/gu) ?? []).length;
