@@ -66,12 +66,12 @@ export const createOutboxStore = (q: Queryable): OutboxStore => ({
        FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[],
                    $9::int[], $10::int[], $11::int[], $12::bool[], $13::text[], $14::text[], $15::timestamptz[], $16::timestamptz[])
             AS t(k, ch, ph, cid, tid, loc, vars, body, chars, segs, kbv, urg, st, err, due, created)
-       ON CONFLICT (idempotency_key) DO NOTHING RETURNING id, next_attempt_at`,
+       ON CONFLICT (idempotency_key) DO NOTHING RETURNING id, next_attempt_at, status`,
       [col("idempotencyKey"), col("channel"), col("phone"), col("citizenId"), col("templateId"), col("locale"),
         ns.map((n) => JSON.stringify(n.variables)), col("body"), col("characters"), col("segments"), col("kbVersion"),
         col("urgent"), col("status"), ns.map((n) => n.lastError ?? null), col("nextAttemptAt"), col("createdAt")],
     );
-    return r.rows.map((x) => ({ id: x.id as string, nextAttemptAt: x.next_attempt_at as Date }));
+    return r.rows.map((x) => ({ id: x.id as string, nextAttemptAt: x.next_attempt_at as Date, status: x.status as OutboxRow["status"] }));
   },
 
   async get(id) {
@@ -80,16 +80,25 @@ export const createOutboxStore = (q: Queryable): OutboxStore => ({
   },
 
   async claimDue(now, opts) {
-    const r = await q.query(
-      `UPDATE notifications SET status = 'sending', attempts = attempts + 1, updated_at = $1
-       WHERE id IN (
-         SELECT id FROM notifications
-         WHERE status IN ('queued', 'deferred', 'retrying') AND next_attempt_at <= $1
-           AND ($3::uuid[] IS NULL OR id = ANY($3::uuid[]))
-         ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED)
-       RETURNING ${COLS}`,
-      [now, opts.limit, opts.ids ?? null],
-    );
+    // With ids (a worker woken for these messages) the primary key finds them and the UPDATE's
+    // own row locks keep a second claimer out (it re-reads the status and skips them); without,
+    // the partial index on due rows gives the oldest first and busy rows are skipped.
+    const r = opts.ids
+      ? await q.query(
+          `UPDATE notifications SET status = 'sending', attempts = attempts + 1, updated_at = $1
+           WHERE id = ANY($2::uuid[]) AND status IN ('queued', 'deferred', 'retrying') AND next_attempt_at <= $1
+           RETURNING ${COLS}`,
+          [now, opts.ids.slice(0, opts.limit)],
+        )
+      : await q.query(
+          `UPDATE notifications SET status = 'sending', attempts = attempts + 1, updated_at = $1
+           WHERE id IN (
+             SELECT id FROM notifications
+             WHERE status IN ('queued', 'deferred', 'retrying') AND next_attempt_at <= $1
+             ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+           RETURNING ${COLS}`,
+          [now, opts.limit],
+        );
     return r.rows.map(toRow);
   },
 

@@ -119,6 +119,30 @@ describe("sending through the outbox", () => {
   });
 });
 
+describe("bulk sending", () => {
+  it("queues many at once, skips keys already used, suppresses opted-out numbers, wakes one job per 100", async () => {
+    const { notifier, sms, wakes } = setup();
+    await notifier.optOut("+8613900000007", "sms", "admin");
+    const items = Array.from({ length: 250 }, (_, i) => ({
+      templateId: "sms.checklist", phone: `139${String(i).padStart(8, "0")}`, variables: { itemName: "护照", link: "L" }, idempotencyKey: `bulk:${i}`,
+    }));
+    expect(await notifier.sendBulk(items, 100)).toEqual({ created: 250, duplicates: 0, suppressed: 1 });
+    expect(wakes.map((w) => w.ids.length)).toEqual([99, 100, 50]);
+    expect(await notifier.sendBulk(items.slice(0, 10), 100)).toEqual({ created: 0, duplicates: 10, suppressed: 0 });
+    await notifier.drain(100);
+    expect(sms.sent).toHaveLength(249);
+  });
+
+  it("checks every number before writing anything", async () => {
+    const { notifier } = setup();
+    await expect(notifier.sendBulk([
+      { templateId: "sms.checklist", phone: "13900000001", variables: { itemName: "x", link: "L" }, idempotencyKey: "b1" },
+      { templateId: "sms.checklist", phone: "not a phone", variables: { itemName: "x", link: "L" }, idempotencyKey: "b2" },
+    ])).rejects.toMatchObject({ code: "bad-request" });
+    expect(await notifier.listOutbox({ limit: 10 })).toHaveLength(0);
+  });
+});
+
 describe("quiet hours (21:00–08:00 city time)", () => {
   it("holds a non-urgent SMS written at 22:30 until 08:00 and then sends it", async () => {
     const { notifier, sms, clock, wakes } = setup(cityAt("22:30"));
@@ -276,7 +300,7 @@ describe("voice requests", () => {
     });
     const calls = await db.query("SELECT phone, template_id, script, status FROM outbound_calls");
     expect(calls.rows).toEqual([expect.objectContaining({ phone: PHONE, template_id: "voice.certificate-ready", status: "queued" })]);
-    expect(calls.rows[0].script).toContain("您申请的普通护照已经办好了");
+    expect(calls.rows[0]!.script).toContain("您申请的普通护照已经办好了");
     await notifier.drain();
     expect(voice.sent).toHaveLength(1);
   });

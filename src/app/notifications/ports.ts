@@ -59,7 +59,7 @@ export interface OutboxStore {
   /** Inserts unless the idempotency key exists; returns the row that holds the key either way. */
   insert(n: NewNotification): Promise<{ row: OutboxRow; created: boolean }>;
   /** Set-based insert for bulk senders; returns the ids created (existing keys are skipped). */
-  insertMany(ns: NewNotification[]): Promise<{ id: string; nextAttemptAt: Date }[]>;
+  insertMany(ns: NewNotification[]): Promise<{ id: string; nextAttemptAt: Date; status: OutboxRow["status"] }[]>;
   get(id: string): Promise<OutboxRow | undefined>;
   /** Marks due rows (optionally only these ids) as sending, one attempt more, and returns them. */
   claimDue(now: Date, opts: { ids?: string[]; limit: number }): Promise<OutboxRow[]>;
