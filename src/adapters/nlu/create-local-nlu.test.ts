@@ -40,24 +40,23 @@ describe("the NLU on the real knowledge base (jieba + opencc)", { timeout: 30_00
     );
   });
 
-  it("retrains on a new KB version and answers with it", async () => {
-    const before = nlu.model();
-    const fewer = { ...kb, intents: kb.intents.filter((i) => i.code !== "meta.human") };
-    const local = createLocalNlu(kb);
-    local.reload(fewer, "v-test");
-    expect(local.model()).not.toBe(before);
-    expect(local.model().label).toBe("v-test");
-    expect(local.model().codes).not.toContain("meta.human");
-  });
-
-  it("builds well under a second and answers in well under 5 ms", async () => {
-    const started = performance.now();
-    createLocalNlu(kb);
-    const buildMs = performance.now() - started;
-    // Generous bound: the machine runs other people's tests in parallel.
-    expect(buildMs).toBeLessThan(5000);
+  it("answers in well under 5 ms", async () => {
     const t = performance.now();
     for (let i = 0; i < 200; i++) await nlu.interpret("我的身份证丢了明天上午能去东城区补办吗", ctx);
     expect((performance.now() - t) / 200).toBeLessThan(5);
+  });
+
+  it("retrains on a new KB version (reusing the calibration) and answers with it", async () => {
+    const before = nlu.model();
+    const fewer = { ...kb, intents: kb.intents.filter((i) => i.code !== "meta.human") };
+    const started = performance.now();
+    nlu.reload(fewer, "v-test");
+    // Generous bound: the machine runs other people's tests in parallel.
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(nlu.model()).not.toBe(before);
+    expect(nlu.model().label).toBe("v-test");
+    expect(nlu.model().codes).not.toContain("meta.human");
+    expect(nlu.model().classifier.temperature).toBe(before.classifier.temperature);
+    expect((await nlu.interpret("转人工", ctx)).intent).not.toBe("meta.human");
   });
 });

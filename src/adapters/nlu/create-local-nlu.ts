@@ -29,11 +29,12 @@ export interface Nlu {
 
 /** The NLU the app uses: jieba + opencc around the pure core, with the optional LLM fallback. */
 export function createLocalNlu(kb: KnowledgeBase, options: LocalNluOptions = {}): Nlu {
-  const build = (next: KnowledgeBase, label?: string) =>
+  const build = (next: KnowledgeBase, label?: string, previous?: NluModel) =>
     buildNluModel(next, createJiebaSegmenter(dictionaryWords(next)), {
       toSimplified: openccToSimplified(),
       thresholds: options.thresholds,
       label,
+      previous,
     });
   let current = build(kb, options.label);
   const fallback = options.llm ? createLlmFallback(options.llm) : undefined;
@@ -44,7 +45,7 @@ export function createLocalNlu(kb: KnowledgeBase, options: LocalNluOptions = {})
       return fallback ? fallback.refine(model, local) : local;
     },
     reload(next, label) {
-      current = build(next, label);
+      current = build(next, label, current);
     },
     model: () => current,
   };

@@ -46,6 +46,8 @@ export interface BuildOptions {
   calibrationFolds?: number;
   /** logit weight of the nearest-phrasing similarity (0 turns it off) */
   neighbourWeight?: number;
+  /** a temperature fitted earlier (on a previous KB version) to reuse instead of calibrating again */
+  temperature?: number;
 }
 
 /** Summaries describe an item at length; as "phrasings" to be near to they only add noise. */
@@ -74,7 +76,8 @@ export function buildClassifier(
   const neighbours = buildNeighbourIndex(examples, codes.length, usable);
   const folds = opts.calibrationFolds ?? 4;
   const temperature =
-    folds > 1 ? calibrate(examples, codes.length, featureIndex.size, train, folds, neighbourWeight, usable) : 1;
+    opts.temperature ??
+    (folds > 1 ? calibrate(examples, codes.length, featureIndex.size, train, folds, neighbourWeight, usable) : 1);
   return {
     codes,
     featureIndex,

@@ -49,11 +49,19 @@ export interface NluModel {
   names: Record<string, string>;
   /** KB version or any label the caller gave, echoed for traceability */
   label?: string;
+  /** number of training texts, to tell whether a later KB version may reuse the calibration */
+  trainingSize: number;
 }
 
 export interface NluBuildOptions {
   toSimplified?: ToSimplified;
   calibrationFolds?: number;
+  /**
+   * Reuse this model's softmax temperature instead of calibrating again, when the new KB's training
+   * set is within 10 % of its size: a publish that edits a few phrasings does not change how
+   * over- or under-confident the model is, and skipping calibration halves the retraining time.
+   */
+  previous?: NluModel;
   train?: Partial<TrainOptions>;
   emotion?: Partial<EmotionTraining>;
   thresholds?: Partial<Thresholds>;
@@ -96,8 +104,11 @@ export function buildNluModel(kb: KnowledgeBase, segment: Segmenter, options: Nl
     ...t,
     text: normaliser.full(t.text),
   }));
+  const previous = options.previous;
+  const reuse = previous && Math.abs(previous.trainingSize - texts.length) <= 0.1 * previous.trainingSize;
   const classifier = buildClassifier(texts, features, lexicon.rules, {
     calibrationFolds: options.calibrationFolds,
+    temperature: reuse ? previous.classifier.temperature : undefined,
     train: { ...DEFAULT_TRAIN, ...options.train },
   });
   return {
@@ -110,6 +121,7 @@ export function buildNluModel(kb: KnowledgeBase, segment: Segmenter, options: Nl
     codes: classifier.codes,
     names: codeNames(kb, classifier.codes),
     label: options.label,
+    trainingSize: texts.length,
   };
 }
 
