@@ -66,7 +66,8 @@ export const needsOver = (s: ServiceLookup): NeedResolver => {
     async "start-sms-challenge"(n, call) {
       const identity = need(s.identity(), "identity");
       // The citizen the ID belongs to; from a recognised number, the ID must be that citizen's anyway.
-      const citizenId = (await identity.findCitizenIdByIdNumber?.(n.idNumber)) ?? (call.phone !== "anonymous" ? (await identity.findByPhone(call.phone))?.id : undefined);
+      const holder = identity.findCitizenIdByIdNumber ? await identity.findCitizenIdByIdNumber(n.idNumber) : await s.citizenIdByIdNumber?.(n.idNumber);
+      const citizenId = holder ?? (call.phone !== "anonymous" ? (await identity.findByPhone(call.phone))?.id : undefined);
       if (!citizenId) return { challengeId: null };
       const r = await identity.startSmsVerification({ citizenId, idNumber: n.idNumber, actor: ACTOR });
       return { challengeId: r.ok ? r.verificationId : null };

@@ -56,4 +56,6 @@ export interface ServiceLookup {
   applications(): ApplicationsLike | undefined;
   notifications(): NotificationsLike | undefined;
   links(): LinksLike | undefined;
+  /** who holds an ID number, when identity does not offer findCitizenIdByIdNumber itself */
+  citizenIdByIdNumber?(idNumber: string): Promise<string | undefined>;
 }

@@ -86,7 +86,7 @@ const CAPABILITY = /能(干|做|办|帮我?(做|干|办)?)(嘛|吗|什么|啥|�
 
 /** "我的护照办好了吗": the state of an application, whatever the classifier made of it. */
 export const asksProgress = (text: string): boolean =>
-  /办好了?(吗|没|没有)|好了(吗|没|没有)|进度|办到哪|到哪一步|审核到哪|出证了?(吗|没)|做好了?(吗|没)|能拿到了?吗|什么时候能(拿|取|领)/.test(text);
+  /办好了?(吗|没|没有)|好了(吗|没|没有)|进度|办到哪|到哪一步|审核到哪|出证了?(吗|没)|做好了?(吗|没)|能拿到了?吗|什么时候能(拿|取|领)|办得怎么样|怎么样了/.test(text);
 export const asksCapability = (text: string): boolean => CAPABILITY.test(text);
 
 const PHATIC = /^(喂+|你好|您好|在吗|在不在|有人吗|能听到吗|听得到吗|听得见吗|hello|hi)+$/;

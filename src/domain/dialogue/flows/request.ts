@@ -137,7 +137,8 @@ export const routeRequest = (r: Reply, ctx: TurnContext, heard: Heard): boolean 
     }
   }
   const doc = entity(h, "document");
-  if (!nlu.intent.startsWith("meta.") && asksProgress(h.text) && (doc || /申请|证件|证/.test(h.text))) {
+  const personal = /^meta\.(human|complaint|appointment)/.test(nlu.intent);
+  if (!personal && asksProgress(h.text) && (doc || /申请|证件|证/.test(h.text))) {
     // "我的护照办好了吗" is about the caller's application, not about how to apply.
     setTopic(r, h, "meta.progress");
     progress(r, ctx, h, ctx.kb.items.has(nlu.intent) && !nlu.clarify ? nlu.intent : undefined);
