@@ -24,6 +24,7 @@ const QUESTION = /^(是不是|要不要|对不对|好不好|行不行|可不可�
 const NO = /^(不|不用|不要|不需要|不是|不对|不行|算了|别|没有|没了|no|nope|nothanks|wrong)/;
 
 export const isYes = (text: string): boolean => {
+  if (/^\s*嗯+\s*[。.！!]?\s*$/.test(text)) return true;
   const s = strip(text);
   return s.length > 0 && YES.test(s) && !QUESTION.test(s);
 };
