@@ -81,7 +81,7 @@ export function trainLinear(
         const g = (probs[c]! - (c === ex.label ? 1 : 0)) * ex.weight;
         bias[c]! -= biasRate * g * 0.1;
         // Classes the model already rules out contribute nothing worth the update cost.
-        if (g > -1e-3 && g < 1e-3) continue;
+        if (g > -5e-3 && g < 5e-3) continue;
         grads[active] = g;
         activeClasses[active++] = c;
       }
