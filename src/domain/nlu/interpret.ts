@@ -5,6 +5,9 @@ import type { Alternative, InterpretContext, Interpretation } from "./types.js";
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
+/** Share of an utterance's feature weight the model knows, below which it is treated as unfamiliar. */
+const UNFAMILIAR = 0.05;
+
 /** One utterance → intent, confidence, alternatives, clarification flag, entities, emotion and why. */
 export function interpret(model: NluModel, text: string, ctx: InterpretContext): Interpretation {
   const surface = model.normaliser.surface(text);
@@ -33,7 +36,12 @@ export function interpret(model: NluModel, text: string, ctx: InterpretContext):
   let confidence = top.probability;
   let clarify = false;
   const t = model.thresholds;
-  if (intent !== OUT_OF_SCOPE && top.probability < t.minConfidence) {
+  if (result.familiarity < UNFAMILIAR) {
+    // Nothing the KB ever said (another language, only a number, noise): no in-scope guess is worth making.
+    explanation.push("no familiar words: out-of-scope");
+    intent = OUT_OF_SCOPE;
+    confidence = Math.max(confidence, 0.9);
+  } else if (intent !== OUT_OF_SCOPE && top.probability < t.minConfidence) {
     // Nothing in-scope stands out: better to say so than to guess among weak candidates.
     explanation.push(`best in-scope ${top.code} ${round(top.probability)} < ${t.minConfidence}: out-of-scope`);
     intent = OUT_OF_SCOPE;
