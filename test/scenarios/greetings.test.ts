@@ -6,13 +6,14 @@ import { LI_XIUYING, PROVIDERS, startHotline, WANG_FANG, ZHANG_WEI, type Hotline
  * What each demo caller hears first, on both providers: the recording notice, then only what is
  * safe to say to whoever holds the phone, then an open question (never a menu).
  */
-describe.each(PROVIDERS)("greetings via %s", (via) => {
-  let h: Hotline;
-  beforeAll(async () => {
-    h = await startHotline();
-  });
-  afterAll(() => h?.close());
+// One app for both providers: calls are independent (own call ids), and it halves start-up time.
+let h: Hotline;
+beforeAll(async () => {
+  h = await startHotline();
+});
+afterAll(() => h?.close());
 
+describe.each(PROVIDERS)("greetings via %s", (via) => {
   it("张伟 hears about tomorrow's 10:00 passport appointment", async () => {
     const call = await h.dial(ZHANG_WEI, via);
     expect(call.last.status).toBe(200);

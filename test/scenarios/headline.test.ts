@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { maskPhone } from "../../src/domain/privacy/mask.js";
 import { findAll, parseXml } from "./support/xml.js";
 import { startHotline, WANG_FANG, type Hotline } from "./support/hotline.js";
 
@@ -48,7 +49,7 @@ describe("headline: 王芳 calls about her newborn's medical insurance (Twilio)"
     // then exactly one SMS to her is in the outbox
     const added = (await h.outbox(WANG_FANG)).filter((m) => !before.has(m.id));
     expect(added).toHaveLength(1);
-    expect(added[0]!.phone).toBe(WANG_FANG);
+    expect(added[0]!.phone).toBe(maskPhone(WANG_FANG));
     expect(added[0]!.body).toMatch(/医保|医疗保险|参保/);
   });
 });

@@ -5,13 +5,14 @@ import { PROVIDERS, startHotline, WANG_FANG, type Hotline } from "./support/hotl
  * Providers resend a webhook when our answer is slow or lost. The same call and step must get
  * the same answer and nothing may happen twice (no second SMS, no second booking).
  */
-describe.each(PROVIDERS)("retried webhooks via %s", (via) => {
-  let h: Hotline;
-  beforeAll(async () => {
-    h = await startHotline();
-  });
-  afterAll(() => h?.close());
+// One app for both providers: calls are independent (own call ids), and it halves start-up time.
+let h: Hotline;
+beforeAll(async () => {
+  h = await startHotline();
+});
+afterAll(() => h?.close());
 
+describe.each(PROVIDERS)("retried webhooks via %s", (via) => {
   it("a resent first webhook gets the same greeting", async () => {
     const call = await h.dial(WANG_FANG, via);
     const again = await call.retried();

@@ -20,7 +20,7 @@ describe.each(PROVIDERS)("verification via %s", (via) => {
 
   it("success: 王芳 keys her last four (recording off meanwhile) and hears her passport's progress", async () => {
     const call = await h.dial(WANG_FANG, via);
-    await call.says("我的护照办好了吗");
+    await call.says("我的护照现在什么进度了");
     expect(call.heard).toMatch(/核实/);
     expect(call.heard).toMatch(/最后四位/);
     expect(call.heard).not.toMatch(/已经办好，可以领取/);
@@ -64,6 +64,13 @@ describe.each(PROVIDERS)("verification via %s", (via) => {
     // a well-formed number: the caller hears the same whether or not it is on file
     await call.presses(`${DEMO_CITIZENS.zhangWei.idNumber.replace("X", "*")}#`);
     expect(call.heard).toMatch(/如果这个身份证号码登记了手机/);
+  });
+
+  it("the issue's own words, 我的护照办好了吗, start verification", async () => {
+    const call = await h.dial(WANG_FANG, via);
+    await call.says("我的护照办好了吗");
+    expect(call.heard).toMatch(/核实/);
+    expect(call.heard).toMatch(/最后四位/);
   });
 
   it("full ID plus the SMS code verifies a caller from another number", async () => {

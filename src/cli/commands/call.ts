@@ -24,19 +24,6 @@ Holds a call with the hotline in this terminal, on the embedded database in DATA
 Prompts are spoken through espeak-ng when it is installed and the output is a terminal (or --speak).
 Demo callers: +8613800138000 张伟, +8613900139000 李秀英, +8613700137000 王芳; any other number is unknown.`;
 
-type HandleTurn = (input: {
-  channel: "terminal";
-  callId: string;
-  from: string;
-  to?: string;
-  step?: number;
-  turn: Turn;
-}) => Promise<{
-  actions: Action[];
-  conversationId: string;
-  stepNo: number;
-}>;
-
 export interface CallOptions {
   /** use this database instead of DATA_DIR / DATABASE_URL (tests) */
   db?: Db;
@@ -153,8 +140,7 @@ export const run = async (args: string[], io: CliIo, opts: CallOptions = {}): Pr
   const ctx = await openContext(opts);
   let rl: ReturnType<typeof createInterface> | undefined;
   try {
-    const dialogue = (ctx.services as unknown as { dialogue?: { handleTurn: HandleTurn } }).dialogue;
-    if (!dialogue) throw new Error("the dialogue service is not available");
+    const dialogue = ctx.services.dialogue;
     const callId = `term-${randomUUID()}`;
     io.stdout.write(
       `Calling the hotline from ${from}. Type words, #digits for the keypad, an empty line for silence, /quit to hang up.\n`,

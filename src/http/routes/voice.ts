@@ -62,13 +62,8 @@ export const refuse = (
   return reply.status(403).send({ error: "forbidden", message: `Voice webhook refused: ${reason}.` });
 };
 
-type DialogueLike = { handleTurn(input: VoiceTurnInput): Promise<VoiceTurnResult> };
-
-export const handleVoiceTurn = (ctx: AppContext, input: VoiceTurnInput): Promise<VoiceTurnResult> => {
-  const dialogue = (ctx.services as unknown as { dialogue?: DialogueLike }).dialogue;
-  if (!dialogue) throw new Error("the dialogue service is not started (src/areas/voice-core.ts)");
-  return dialogue.handleTurn(input);
-};
+export const handleVoiceTurn = (ctx: AppContext, input: VoiceTurnInput): Promise<VoiceTurnResult> =>
+  ctx.services.dialogue.handleTurn(input);
 
 /** Status for an error from the dialogue use case; undefined for our own failures (500). */
 export const expectedErrorStatus = (err: unknown): number | undefined =>

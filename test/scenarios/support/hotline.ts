@@ -89,7 +89,7 @@ export const startHotline = async (opts: HotlineOptions = {}) => {
     return call;
   };
 
-  /** SMS waiting in the outbox for this number, through the admin API. */
+  /** SMS in the outbox for this number, newest first, through the admin API (phones come back masked). */
   const outbox = async (phone: string): Promise<OutboxMessage[]> => {
     const res = await server.inject({
       method: "GET",
@@ -97,10 +97,7 @@ export const startHotline = async (opts: HotlineOptions = {}) => {
       headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
     });
     if (res.statusCode !== 200) throw new Error(`GET /api/admin/outbox → ${res.statusCode} ${res.body}`);
-    const body = res.json() as unknown;
-    const rows = Array.isArray(body)
-      ? body
-      : ((body as { items?: unknown[]; rows?: unknown[] }).items ?? (body as { rows?: unknown[] }).rows ?? []);
+    const rows = (res.json() as { messages: OutboxMessage[] }).messages;
     return rows as OutboxMessage[];
   };
 
@@ -205,7 +202,10 @@ export class Call {
     return this.exchange(this.request(this.nextPath(), extra));
   }
 
+  /** Keys pressed; like the providers, a final finish key ("#") ends the input and is not reported. */
   async presses(digits: string): Promise<Reply> {
+    const finish = this.last.finishOnKey;
+    if (finish && digits.length > 1 && digits.endsWith(finish)) digits = digits.slice(0, -finish.length);
     const extra = this.via === "twilio" ? { Digits: digits } : { reason: "dtmfDetected", digits };
     return this.exchange(this.request(this.nextPath(), extra));
   }

@@ -16,6 +16,7 @@ export interface Reply {
   expectsInput: boolean;
   inputs: string[];
   numDigits?: number;
+  finishOnKey?: string;
   timeoutSeconds?: number;
   /** where the provider will send the next input (path and query only) */
   nextPath?: string;
@@ -56,6 +57,7 @@ export const readTwiml = (status: number, raw: string): Reply => {
     expectsInput: gather !== undefined,
     inputs: gather?.attrs.input?.split(" ") ?? [],
     ...(gather?.attrs.numDigits ? { numDigits: Number(gather.attrs.numDigits) } : {}),
+    ...(gather?.attrs.finishOnKey !== undefined ? { finishOnKey: gather.attrs.finishOnKey } : {}),
     ...(gather?.attrs.timeout ? { timeoutSeconds: Number(gather.attrs.timeout) } : {}),
     ...(gather ? { nextPath: pathOf(gather.attrs.action) } : {}),
     ...(enqueue ? { handoff: { queue: textOf(enqueue), contextId: ctxFrom(enqueue.attrs.action) } } : {}),
@@ -128,6 +130,7 @@ export const readJambonz = (status: number, raw: string): Reply => {
     expectsInput: gather !== undefined,
     inputs: (gather?.input as string[] | undefined) ?? [],
     ...(typeof gather?.numDigits === "number" ? { numDigits: gather.numDigits } : {}),
+    ...(typeof gather?.finishOnKey === "string" ? { finishOnKey: gather.finishOnKey } : {}),
     ...(typeof gather?.timeout === "number" ? { timeoutSeconds: gather.timeout } : {}),
     ...(gather ? { nextPath: pathOf(gather.actionHook as string) } : {}),
     ...(enqueue
