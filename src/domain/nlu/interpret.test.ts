@@ -62,6 +62,16 @@ describe("interpret on a small KB", () => {
     expect(interpret(model, "身份证丢了要补办", ctx).clarify).toBe(false);
   });
 
+  it("answers out-of-scope confidently when nothing in the utterance is familiar", () => {
+    const r = interpret(model, "qwerty zxcv", ctx);
+    expect(r.intent).toBe("out-of-scope");
+    expect(r.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("understands a simple English request", () => {
+    expect(interpret(model, "I lost my passport", ctx).intent).toBe("passport.replace");
+  });
+
   it("answers out-of-scope with zero confidence for an empty utterance", () => {
     const r = interpret(model, "嗯……", ctx);
     expect(r.intent).toBe("out-of-scope");

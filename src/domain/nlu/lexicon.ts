@@ -16,6 +16,11 @@ export const NormaliseLexicon = z.strictObject({
   interjections: Words.default([]),
   /** discourse fillers removed at the start of a clause only (那个, 就是), since mid-sentence they can carry meaning. */
   leadingFillers: Words.default([]),
+  /**
+   * English words and phrases → Chinese, applied only to utterances with no Chinese characters, so an
+   * English-speaking caller's "I lost my passport" reaches the same classifier as 我护照丢了.
+   */
+  english: z.record(z.string().min(1), z.string()).default({}),
   /** traditional → simplified for frequent domain characters, used when no full converter is injected. */
   traditional: z.record(z.string().min(1), z.string().min(1)).default({}),
 });

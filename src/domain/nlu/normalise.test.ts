@@ -50,4 +50,13 @@ describe("normalisation", () => {
     // ISO dates keep their dashes
     expect(normaliseDigits("2026-03-05")).toBe("2026-03-05");
   });
+
+  it("turns English requests into the Chinese the classifier knows, word by word", () => {
+    expect(norm.full("I lost my passport")).toBe("我 丢了 我的 护照");
+    expect(norm.full("My ID card expired")).toBe("我的 身份证 过期了");
+    // an idea is not an ID card; unknown words stay as they are
+    expect(norm.full("good idea")).toBe("good idea");
+    // mixed text is left alone: Chinese callers use English letters for other things
+    expect(norm.full("我的ID丢了")).toBe("我的ID丢了");
+  });
 });

@@ -29,6 +29,8 @@ const CN_DIGITS: Record<string, string> = {
 /** A run this long of spelled-out digits is a number being read out (phone, ID), not words like 一一. */
 const SPOKEN_NUMBER = /[零〇洞一幺二两三四五六七八九]{6,}/g;
 
+const HAN = /\p{Script=Han}/u;
+
 export function toHalfWidth(text: string): string {
   let out = "";
   for (const ch of text) {
@@ -61,6 +63,7 @@ export interface Normaliser {
 export function buildNormaliser(lex: NormaliseLexicon, toSimplified?: ToSimplified): Normaliser {
   const simplify: Replacer = toSimplified ?? buildReplacer(lex.traditional);
   const asr = buildReplacer(lex.asr);
+  const english = buildPhraseTranslator(lex.english);
   const interjections = [...lex.interjections].sort((a, b) => b.length - a.length);
   const leading = [...lex.leadingFillers].sort((a, b) => b.length - a.length);
   const interjectionRe = interjections.length ? new RegExp(`(?:${interjections.map(escapeRe).join("|")})+`, "g") : null;
@@ -75,6 +78,7 @@ export function buildNormaliser(lex: NormaliseLexicon, toSimplified?: ToSimplifi
 
   const full = (text: string): string => {
     let out = asr(surface(text));
+    if (!HAN.test(out) && /[a-z]/i.test(out)) out = english(out);
     if (interjectionRe) out = out.replace(interjectionRe, "");
     if (leadingRe) {
       // Twice: removing one filler can expose another at a clause start ("就是 那个 我想…").
@@ -91,4 +95,27 @@ export function buildNormaliser(lex: NormaliseLexicon, toSimplified?: ToSimplifi
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Whole-word English phrases → Chinese, longest phrase first; words without an entry are kept. */
+function buildPhraseTranslator(table: Record<string, string>): (text: string) => string {
+  const phrases = new Map(Object.entries(table).map(([k, v]) => [k.toLowerCase().trim(), v.trim()]));
+  const longest = Math.max(1, ...[...phrases.keys()].map((k) => k.split(/\s+/).length));
+  return (text) => {
+    const words = text.toLowerCase().match(/[a-z0-9']+/g) ?? [];
+    const out: string[] = [];
+    for (let i = 0; i < words.length;) {
+      let n = Math.min(longest, words.length - i);
+      for (; n > 0; n--) {
+        const hit = phrases.get(words.slice(i, i + n).join(" "));
+        if (hit !== undefined) {
+          out.push(hit);
+          break;
+        }
+      }
+      if (n === 0) out.push(words[i]!);
+      i += Math.max(n, 1);
+    }
+    return out.join(" ");
+  };
 }
