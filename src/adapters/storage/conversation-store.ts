@@ -73,6 +73,15 @@ export const createConversationStore = (db: Db): ConversationStore => ({
     return rows[0]?.actions;
   },
 
+  async addEvents(conversationId, events, kbVersion, at) {
+    if (!events.length) return;
+    await db.query(
+      `INSERT INTO domain_events (aggregate, aggregate_id, type, payload, actor, kb_version, occurred_at)
+       SELECT 'conversation', $1, 'dialogue.' || x.type, x.payload, 'dialogue', $3, $4 FROM jsonb_to_recordset($2::jsonb) AS x(type text, payload jsonb)`,
+      [conversationId, JSON.stringify(events), kbVersion, at],
+    );
+  },
+
   async saveTurn(s: SaveTurn) {
     const c = s.conversation;
     const sql = (c.previousStepNo === null ? SAVE_NEW : SAVE_EXISTING) + SAVE_REST;

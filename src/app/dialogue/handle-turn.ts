@@ -36,6 +36,20 @@ export interface HandleTurnOutput {
 }
 
 const MAX_ROUNDS = 4;
+
+/** Queues each send-sms action; returns the ones that could not be queued. */
+const sendAll = async (deps: DialogueDeps, phone: string, actions: Action[], locale: "zh" | "en") => {
+  const failed: { templateId: string; error: string }[] = [];
+  for (const a of actions) {
+    if (a.kind !== "send-sms") continue;
+    try {
+      await deps.sms.send({ templateId: a.templateId, phone, variables: a.variables, idempotencyKey: a.idempotencyKey, locale });
+    } catch (err) {
+      failed.push({ templateId: a.templateId, error: ((err as Error).message ?? "error").slice(0, 200) });
+    }
+  }
+  return failed;
+};
 const SMS_MOBILE = /^\+861[3-9]\d{9}$/;
 
 export const handleTurn = async (deps: DialogueDeps, input: HandleTurnInput): Promise<HandleTurnOutput> => {
@@ -43,7 +57,12 @@ export const handleTurn = async (deps: DialogueDeps, input: HandleTurnInput): Pr
   const asked = input.step ?? (input.turn.kind === "start" ? 1 : undefined);
   const loaded = await deps.store.load(input.channel, input.callId, asked);
   const conv = loaded.conversation;
-  if (conv && loaded.replay) return { actions: loaded.replay, conversationId: conv.id, stepNo: asked! };
+  if (conv && loaded.replay) {
+    // The SMS of a replayed step is offered again under its key: the outbox keeps one, and one
+    // whose first sending was cut short (the process died after saving) still goes out.
+    await sendAll(deps, input.from, loaded.replay, conv.state.locale);
+    return { actions: loaded.replay, conversationId: conv.id, stepNo: asked! };
+  }
   if (conv && asked !== undefined && asked <= conv.stepNo) {
     // An old step we no longer hold (or a start after the call began): answer as the latest step did.
     const latest = await deps.store.actionsAt(conv.id, conv.stepNo);
@@ -91,19 +110,10 @@ export const handleTurn = async (deps: DialogueDeps, input: HandleTurnInput): Pr
   }
   if (!out || out.needs.length) throw new Error("dialogue engine did not settle");
 
-  for (const a of out.actions) {
-    if (a.kind !== "send-sms") continue;
-    try {
-      await deps.sms.send({ templateId: a.templateId, phone: input.from, variables: a.variables, idempotencyKey: a.idempotencyKey, locale: out.state.locale });
-    } catch (err) {
-      // The call goes on; the outbox keeps its own record of what could not be queued.
-      out.events.push({ type: "sms-failed", payload: { templateId: a.templateId, error: (err as Error).message?.slice(0, 200) ?? "error" } });
-      deps.log?.warn({ conversationId, templateId: a.templateId }, "dialogue SMS could not be queued");
-    }
-  }
-
+  // The SMS (keyed, so never twice) and the turn's one write run side by side.
+  const smsSent = sendAll(deps, input.from, out.actions, out.state.locale);
   const e = interpretation?.emotion;
-  const saved = await deps.store.saveTurn({
+  const saving = deps.store.saveTurn({
     conversation: {
       id: conversationId,
       channel: input.channel,
@@ -128,6 +138,12 @@ export const handleTurn = async (deps: DialogueDeps, input: HandleTurnInput): Pr
     handoffs: out.effects.filter((x) => x.kind === "store-handoff").map((x) => ({ contextId: x.contextId, packet: x.packet })),
     at: now,
   });
+  const [failed, saved] = await Promise.all([smsSent, saving]);
+  if (failed.length) {
+    // The call goes on; the failure is recorded against the conversation.
+    deps.log?.warn({ conversationId, templates: failed.map((f) => f.templateId) }, "dialogue SMS could not be queued");
+    await deps.store.addEvents(conversationId, failed.map((f) => ({ type: "sms-failed", payload: f })), kb.version, now).catch(() => undefined);
+  }
   if (saved === "conflict") {
     // Another instance answered this step first (a webhook retried in parallel): give its answer.
     const again = await deps.store.load(input.channel, input.callId, stepNo);

@@ -62,6 +62,8 @@ export interface ConversationStore {
    * instance saved this step first; nothing is written then.
    */
   saveTurn(t: SaveTurn): Promise<"saved" | "conflict">;
+  /** Events learnt after the turn was saved (an SMS that could not be queued). */
+  addEvents(conversationId: string, events: DialogueEvent[], kbVersion: number, at: Date): Promise<void>;
 }
 
 export interface NluPort {
