@@ -64,9 +64,16 @@ const item = (runId: string, i: number): BulkItem => ({
   templateId: i % 2 ? "sms.checklist" : "sms.hall-info",
   phone: `+86139${String(i).padStart(8, "0")}`,
   locale: i % 10 === 9 ? "en" : "zh",
-  variables: i % 2
-    ? { itemName: "普通护照首次申领", link: `https://civicline.example/s/${runId}${String(i).padStart(8, "0")}` }
-    : { hallName: "示范市市民中心", address: "示范市中心区人民大道100号", hallHours: "周一至周五8:30–17:30", queueWaiting: i % 30, link: `https://civicline.example/s/${runId}${i}` },
+  variables:
+    i % 2
+      ? { itemName: "普通护照首次申领", link: `https://civicline.example/s/${runId}${String(i).padStart(8, "0")}` }
+      : {
+          hallName: "示范市市民中心",
+          address: "示范市中心区人民大道100号",
+          hallHours: "周一至周五8:30–17:30",
+          queueWaiting: i % 30,
+          link: `https://civicline.example/s/${runId}${i}`,
+        },
   idempotencyKey: `bench:${runId}:${i}`,
 });
 
@@ -75,8 +82,17 @@ const rows = (runId: string, from: number, n: number): NewNotification[] =>
   Array.from({ length: n }, (_, k) => {
     const it = item(runId, from + k);
     return prepareNotification({
-      templateId: it.templateId, phone: it.phone, citizenId: null, locale: it.locale!, variables: it.variables,
-      idempotencyKey: it.idempotencyKey, kb, kbVersion: 1, now: clock.now(), tz: TZ, optedOut: false,
+      templateId: it.templateId,
+      phone: it.phone,
+      citizenId: null,
+      locale: it.locale!,
+      variables: it.variables,
+      idempotencyKey: it.idempotencyKey,
+      kb,
+      kbVersion: 1,
+      now: clock.now(),
+      tz: TZ,
+      optedOut: false,
     });
   });
 
@@ -84,13 +100,21 @@ const run = async (label: string, db: Db) => {
   await migrate(db);
   const log = pino({ level: "silent" });
   const jobs = await startJobs(db, log, [QUEUE]);
-  const bossSchema = (await db.query("SELECT current_schema() AS s")).rows[0]!.s === "public" ? "pgboss" : `${(await db.query("SELECT current_schema() AS s")).rows[0]!.s}_pgboss`;
+  const bossSchema =
+    (await db.query("SELECT current_schema() AS s")).rows[0]!.s === "public"
+      ? "pgboss"
+      : `${(await db.query("SELECT current_schema() AS s")).rows[0]!.s}_pgboss`;
   const outbox = createOutboxStore(db);
   const notifier = createNotifier({
-    kb: { current: async () => ({ version: 1, kb }) }, clock, tz: TZ, outbox,
+    kb: { current: async () => ({ version: 1, kb }) },
+    clock,
+    tz: TZ,
+    outbox,
     providers: { sms: createOutboxProvider(), voice: createVoiceRequestRecorder() },
-    jobs: { wake: (ids, delaySeconds) => jobs.send(QUEUE, { ids }, delaySeconds) }, recipients: { byCitizen: async () => undefined, byPhone: async () => undefined },
-    random: Math.random, normalisePhone,
+    jobs: { wake: (ids, delaySeconds) => jobs.send(QUEUE, { ids }, delaySeconds) },
+    recipients: { byCitizen: async () => undefined, byPhone: async () => undefined },
+    random: Math.random,
+    normalisePhone,
   });
   const runId = randomBytes(3).toString("hex");
 
@@ -104,9 +128,22 @@ const run = async (label: string, db: Db) => {
       `INSERT INTO bench_plain_notifications (idempotency_key, channel, phone, template_id, locale, variables, body, characters, segments, kb_version, urgent, status, next_attempt_at, created_at, updated_at)
        SELECT * , t.created FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::text[], $8::int[], $9::int[], $10::int[], $11::bool[], $12::text[], $13::timestamptz[], $14::timestamptz[])
          AS t(k, ch, ph, tid, loc, vars, body, chars, segs, kbv, urg, st, due, created)`,
-      [batch.map((r) => r.idempotencyKey), batch.map((r) => r.channel), batch.map((r) => r.phone), batch.map((r) => r.templateId), batch.map((r) => r.locale),
-        batch.map((r) => JSON.stringify(r.variables)), batch.map((r) => r.body), batch.map((r) => r.characters), batch.map((r) => r.segments),
-        batch.map((r) => r.kbVersion), batch.map((r) => r.urgent), batch.map((r) => r.status), batch.map((r) => r.nextAttemptAt), batch.map((r) => r.createdAt)],
+      [
+        batch.map((r) => r.idempotencyKey),
+        batch.map((r) => r.channel),
+        batch.map((r) => r.phone),
+        batch.map((r) => r.templateId),
+        batch.map((r) => r.locale),
+        batch.map((r) => JSON.stringify(r.variables)),
+        batch.map((r) => r.body),
+        batch.map((r) => r.characters),
+        batch.map((r) => r.segments),
+        batch.map((r) => r.kbVersion),
+        batch.map((r) => r.urgent),
+        batch.map((r) => r.status),
+        batch.map((r) => r.nextAttemptAt),
+        batch.map((r) => r.createdAt),
+      ],
     );
   }
   const plainMs = performance.now() - t;
@@ -128,19 +165,38 @@ const run = async (label: string, db: Db) => {
     if (!batch || batch.length === 0) break;
     const ids = batch.flatMap((j) => j.data.ids);
     delivered += (await notifier.deliver({ ids, limit: ids.length })).claimed;
-    await jobs.boss.complete(QUEUE, batch.map((j) => j.id));
+    await jobs.boss.complete(
+      QUEUE,
+      batch.map((j) => j.id),
+    );
   }
   const drainMs = performance.now() - t;
   const s3 = await sizes(db, bossSchema);
-  const sent = Number((await db.query("SELECT count(*) AS n FROM notifications WHERE status = 'sent' AND idempotency_key LIKE $1", [`bench:${runId}:%`])).rows[0]!.n);
+  const sent = Number(
+    (
+      await db.query("SELECT count(*) AS n FROM notifications WHERE status = 'sent' AND idempotency_key LIKE $1", [
+        `bench:${runId}:%`,
+      ])
+    ).rows[0]!.n,
+  );
   await jobs.stop();
 
   console.log(`\n== ${label}: ${COUNT.toLocaleString("en-US")} notifications, batches of ${BATCH}`);
-  console.log(`baseline  plain INSERTs (no indexes, no jobs):  ${(plainMs / 1000).toFixed(1)} s  ${rate(COUNT, plainMs)}   table +${mb(s1.plain - s0.plain)}, database +${mb(s1.database - s0.database)}`);
-  console.log(`enqueue   outbox rows + 1 job per 100:          ${(enqueueMs / 1000).toFixed(1)} s  ${rate(COUNT, enqueueMs)}   outbox +${mb(s2.notifications - s1.notifications)}, jobs +${mb(s2.jobs - s1.jobs)}, database +${mb(s2.database - s1.database)}`);
-  console.log(`drain     fetch jobs, claim, send, record:      ${(drainMs / 1000).toFixed(1)} s  ${rate(COUNT, drainMs)}   outbox +${mb(s3.notifications - s2.notifications)}, jobs +${mb(s3.jobs - s2.jobs)}, database +${mb(s3.database - s2.database)}`);
-  console.log(`end to end (enqueue + drain):                   ${((enqueueMs + drainMs) / 1000).toFixed(1)} s  ${rate(COUNT, enqueueMs + drainMs)}   sent ${sent.toLocaleString("en-US")}/${COUNT.toLocaleString("en-US")} (queued ${queued.created.toLocaleString("en-US")}, claimed ${delivered.toLocaleString("en-US")})`);
-  console.log(`sizes     before ${mb(s0.database)} → after ${mb(s3.database)} (outbox ${mb(s3.notifications)}, pg-boss ${mb(s3.jobs)}, baseline table ${mb(s3.plain)}); overhead vs baseline ×${((s3.notifications + s3.jobs) / Math.max(1, s3.plain)).toFixed(1)} bytes, ×${((enqueueMs + drainMs) / plainMs).toFixed(1)} time`);
+  console.log(
+    `baseline  plain INSERTs (no indexes, no jobs):  ${(plainMs / 1000).toFixed(1)} s  ${rate(COUNT, plainMs)}   table +${mb(s1.plain - s0.plain)}, database +${mb(s1.database - s0.database)}`,
+  );
+  console.log(
+    `enqueue   outbox rows + 1 job per 100:          ${(enqueueMs / 1000).toFixed(1)} s  ${rate(COUNT, enqueueMs)}   outbox +${mb(s2.notifications - s1.notifications)}, jobs +${mb(s2.jobs - s1.jobs)}, database +${mb(s2.database - s1.database)}`,
+  );
+  console.log(
+    `drain     fetch jobs, claim, send, record:      ${(drainMs / 1000).toFixed(1)} s  ${rate(COUNT, drainMs)}   outbox +${mb(s3.notifications - s2.notifications)}, jobs +${mb(s3.jobs - s2.jobs)}, database +${mb(s3.database - s2.database)}`,
+  );
+  console.log(
+    `end to end (enqueue + drain):                   ${((enqueueMs + drainMs) / 1000).toFixed(1)} s  ${rate(COUNT, enqueueMs + drainMs)}   sent ${sent.toLocaleString("en-US")}/${COUNT.toLocaleString("en-US")} (queued ${queued.created.toLocaleString("en-US")}, claimed ${delivered.toLocaleString("en-US")})`,
+  );
+  console.log(
+    `sizes     before ${mb(s0.database)} → after ${mb(s3.database)} (outbox ${mb(s3.notifications)}, pg-boss ${mb(s3.jobs)}, baseline table ${mb(s3.plain)}); overhead vs baseline ×${((s3.notifications + s3.jobs) / Math.max(1, s3.plain)).toFixed(1)} bytes, ×${((enqueueMs + drainMs) / plainMs).toFixed(1)} time`,
+  );
   if (sent !== COUNT) throw new Error(`only ${sent} of ${COUNT} were sent`);
 };
 
@@ -165,7 +221,10 @@ if (url) {
   await admin.query(`CREATE SCHEMA ${schema}`);
   try {
     const sep = url.includes("?") ? "&" : "?";
-    const db = await openDb({ databaseUrl: `${url}${sep}options=${encodeURIComponent(`-c search_path=${schema},public`)}`, poolSize: 10 });
+    const db = await openDb({
+      databaseUrl: `${url}${sep}options=${encodeURIComponent(`-c search_path=${schema},public`)}`,
+      poolSize: 10,
+    });
     try {
       await run(`PostgreSQL at DATABASE_URL (schema ${schema}, dropped afterwards)`, db);
     } finally {

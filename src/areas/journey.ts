@@ -63,11 +63,22 @@ export const buildJourney = (ctx: AppContext, jobs: DeliveryJobs) => {
   const recipients = createSqlRecipientDirectory(db);
   const sms: MessageProvider =
     config.SMS_PROVIDER === "http" && config.SMS_HTTP_URL
-      ? createHttpSmsGateway({ url: config.SMS_HTTP_URL, format: config.SMS_HTTP_FORMAT, ...(config.SMS_HTTP_AUTH ? { auth: config.SMS_HTTP_AUTH } : {}) })
+      ? createHttpSmsGateway({
+          url: config.SMS_HTTP_URL,
+          format: config.SMS_HTTP_FORMAT,
+          ...(config.SMS_HTTP_AUTH ? { auth: config.SMS_HTTP_AUTH } : {}),
+        })
       : createOutboxProvider();
   const notifier = createNotifier({
-    kb: ctx.kb, clock, tz, outbox, providers: { sms, voice: createVoiceRequestRecorder() }, jobs, recipients,
-    random: () => randomInt(0, 1_000_000) / 1_000_000, normalisePhone,
+    kb: ctx.kb,
+    clock,
+    tz,
+    outbox,
+    providers: { sms, voice: createVoiceRequestRecorder() },
+    jobs,
+    recipients,
+    random: () => randomInt(0, 1_000_000) / 1_000_000,
+    normalisePhone,
   });
   const links = createLinks({ store: createLinkStore(db), clock, newToken: newLinkToken, publicUrl: config.publicUrl });
   const queueStore = createQueueStore(db);
@@ -78,14 +89,24 @@ export const buildJourney = (ctx: AppContext, jobs: DeliveryJobs) => {
     },
     async ingest(source: string, hallCode: string, events: QueueEventInput[]) {
       const { kb } = await ctx.kb.current();
-      return ingestQueueEvents({ tx: (fn) => db.tx((q) => fn(createQueueStore(q))), store: queueStore, tz, now: () => clock.now() }, kb, source, hallCode, events);
+      return ingestQueueEvents(
+        { tx: (fn) => db.tx((q) => fn(createQueueStore(q))), store: queueStore, tz, now: () => clock.now() },
+        kb,
+        source,
+        hallCode,
+        events,
+      );
     },
   };
 
   // Department systems name citizens by ID number; it is looked up by its keyed hash, as the
   // identity area stores it (same key, same hash), and never kept in clear.
   const pii = createPiiCipher(
-    loadPiiKey({ piiKey: config.PII_KEY, dataDir: config.dataDir, production: config.NODE_ENV === "production" && !!config.DATABASE_URL }),
+    loadPiiKey({
+      piiKey: config.PII_KEY,
+      dataDir: config.dataDir,
+      production: config.NODE_ENV === "production" && !!config.DATABASE_URL,
+    }),
   );
   const citizens = createCitizenStore(db);
   const applicants: ApplicantLookup = {
@@ -104,19 +125,34 @@ export const buildJourney = (ctx: AppContext, jobs: DeliveryJobs) => {
   const applications = {
     ...queries,
     ingest(source: string, input: ApplicationEventInput) {
-      return ingestApplicationEvent({
-        uow: (fn) => db.tx((q) => fn({ applications: createApplicationStore(q), outbox: createOutboxStore(q), links: createLinkStore(q) })),
-        store: appStore, kb: ctx.kb, clock, tz, applicants, recipients, notifier, links,
-        hallWaiting: async (hall) => (await queues.snapshot(hall)).waiting,
-        names,
-      }, source, input);
+      return ingestApplicationEvent(
+        {
+          uow: (fn) =>
+            db.tx((q) =>
+              fn({ applications: createApplicationStore(q), outbox: createOutboxStore(q), links: createLinkStore(q) }),
+            ),
+          store: appStore,
+          kb: ctx.kb,
+          clock,
+          tz,
+          applicants,
+          recipients,
+          notifier,
+          links,
+          hallWaiting: async (hall) => (await queues.snapshot(hall)).waiting,
+          names,
+        },
+        source,
+        input,
+      );
     },
   };
 
   const notifications = {
     ...notifier,
     /** A short link (/s/<token>) to a citizen page: item or event checklist, hall, appointment, application. */
-    createLink: (kind: LinkKind, target: string, citizenId?: string | null, opts?: CreateLinkOptions) => links.create(kind, target, citizenId, opts),
+    createLink: (kind: LinkKind, target: string, citizenId?: string | null, opts?: CreateLinkOptions) =>
+      links.create(kind, target, citizenId, opts),
     /** The identity area's SMS port: sends a one-time code, urgent, once per (phone, code). */
     async sendVerificationSms(phone: string, code: string, minutes = SMS_CODE_TTL_MINUTES) {
       const key = `verification:${phone.replace(/\D/g, "")}:${code}`;
@@ -126,7 +162,10 @@ export const buildJourney = (ctx: AppContext, jobs: DeliveryJobs) => {
   return { notifications, applications, queues, links, names, recipients };
 };
 
-export const startJourneyArea = async (ctx: AppContext, opts: { worker?: boolean; seed?: boolean } = {}): Promise<void> => {
+export const startJourneyArea = async (
+  ctx: AppContext,
+  opts: { worker?: boolean; seed?: boolean } = {},
+): Promise<void> => {
   let jobs: Jobs | undefined;
   let workerId: string | undefined;
   const wake: DeliveryJobs = {
@@ -147,13 +186,19 @@ export const startJourneyArea = async (ctx: AppContext, opts: { worker?: boolean
 
   if (opts.worker !== false) {
     jobs = await startJobs(ctx.db, ctx.log, [DELIVER_QUEUE]);
-    workerId = await jobs.work<{ ids: string[] }>(DELIVER_QUEUE, { batchSize: 200, pollingIntervalSeconds: 2 }, async (batch) => {
-      const ids = [...new Set(batch.flatMap((b) => b.ids))];
-      await j.notifications.deliver({ ids, limit: ids.length });
-    });
+    workerId = await jobs.work<{ ids: string[] }>(
+      DELIVER_QUEUE,
+      { batchSize: 200, pollingIntervalSeconds: 2 },
+      async (batch) => {
+        const ids = [...new Set(batch.flatMap((b) => b.ids))];
+        await j.notifications.deliver({ ids, limit: ids.length });
+      },
+    );
     // The safety net: anything due whose wake-up was lost (a crash between commit and send) goes out here.
     const sweep = setInterval(() => {
-      j.notifications.drain().catch((err: Error) => ctx.log.error({ err: { message: err.message } }, "notification sweep failed"));
+      j.notifications
+        .drain()
+        .catch((err: Error) => ctx.log.error({ err: { message: err.message } }, "notification sweep failed"));
     }, 30_000);
     sweep.unref();
     ctx.onClose.push(async () => {
@@ -166,7 +211,9 @@ export const startJourneyArea = async (ctx: AppContext, opts: { worker?: boolean
     const store = createApplicationStore(ctx.db);
     const queueStore = createQueueStore(ctx.db);
     const r = await seedJourney({
-      clock: ctx.clock, tz: ctx.config.TZ_CITY, kb: async () => (await ctx.kb.current()).kb,
+      clock: ctx.clock,
+      tz: ctx.config.TZ_CITY,
+      kb: async () => (await ctx.kb.current()).kb,
       citizenExists: async (id) => (await j.recipients.byCitizen(id)) !== undefined,
       applicationExists: async (source, ref) => (await store.findByRef(source, ref)) !== undefined,
       ingest: (source, e) => j.applications.ingest(source, e),

@@ -15,7 +15,11 @@ export interface Jobs {
   send(queue: string, data: object, delaySeconds?: number): Promise<void>;
   sendMany(queue: string, items: { data: object; delaySeconds?: number }[]): Promise<void>;
   /** handler gets a batch; returns the worker id */
-  work<T extends object>(queue: string, opts: { batchSize: number; pollingIntervalSeconds?: number }, handler: (data: T[]) => Promise<void>): Promise<string>;
+  work<T extends object>(
+    queue: string,
+    opts: { batchSize: number; pollingIntervalSeconds?: number },
+    handler: (data: T[]) => Promise<void>,
+  ): Promise<string>;
   notify(workerId: string): void;
   stop(): Promise<void>;
 }
@@ -45,12 +49,22 @@ export const startJobs = async (db: Db, log: Logger, queues: string[]): Promise<
     async sendMany(queue, items) {
       // insert() takes absolute start times
       const now = Date.now();
-      await boss.insert(items.map((i) => ({ name: queue, data: i.data, ...(i.delaySeconds ? { startAfter: new Date(now + i.delaySeconds * 1000) } : {}) })));
+      await boss.insert(
+        items.map((i) => ({
+          name: queue,
+          data: i.data,
+          ...(i.delaySeconds ? { startAfter: new Date(now + i.delaySeconds * 1000) } : {}),
+        })),
+      );
     },
     async work(queue, opts, handler) {
-      const id = await boss.work(queue, { batchSize: opts.batchSize, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async (jobs) => {
-        await handler(jobs.map((j) => j.data as never));
-      });
+      const id = await boss.work(
+        queue,
+        { batchSize: opts.batchSize, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 },
+        async (jobs) => {
+          await handler(jobs.map((j) => j.data as never));
+        },
+      );
       workers.push(id);
       return id;
     },

@@ -21,7 +21,10 @@ beforeAll(async () => {
     req.on("data", (c) => (body += c));
     req.on("end", () => {
       seen.push({ headers: req.headers, body });
-      setTimeout(() => res.writeHead(answer.status, { "content-type": "application/json" }).end(answer.body), answer.delayMs ?? 0);
+      setTimeout(
+        () => res.writeHead(answer.status, { "content-type": "application/json" }).end(answer.body),
+        answer.delayMs ?? 0,
+      );
     });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -34,8 +37,14 @@ beforeEach(() => {
 });
 
 const msg: OutgoingMessage = {
-  id: "n1", channel: "sms", to: "+8613700137000", body: "【示范市政务服务】您的护照已办好", reference: "application-event:x:1:sms",
-  templateId: "sms.certificate-ready", locale: "zh", variables: {},
+  id: "n1",
+  channel: "sms",
+  to: "+8613700137000",
+  body: "【示范市政务服务】您的护照已办好",
+  reference: "application-event:x:1:sms",
+  templateId: "sms.certificate-ready",
+  locale: "zh",
+  variables: {},
 };
 
 describe("HTTP SMS gateway", () => {
@@ -59,7 +68,10 @@ describe("HTTP SMS gateway", () => {
 
   it("falls back to our reference when the gateway returns no id", async () => {
     answer = { status: 200, body: "OK" };
-    expect(await createHttpSmsGateway({ url, format: "json" }).send(msg)).toEqual({ ok: true, providerMessageId: msg.reference });
+    expect(await createHttpSmsGateway({ url, format: "json" }).send(msg)).toEqual({
+      ok: true,
+      providerMessageId: msg.reference,
+    });
     expect(seen[0]!.headers.authorization).toBeUndefined();
   });
 
@@ -75,8 +87,16 @@ describe("HTTP SMS gateway", () => {
 
   it("treats a timeout and an unreachable gateway as temporary", async () => {
     answer = { status: 200, body: "{}", delayMs: 300 };
-    expect(await createHttpSmsGateway({ url, format: "json", timeoutMs: 50 }).send(msg)).toEqual({ ok: false, retryable: true, error: "gateway timed out" });
+    expect(await createHttpSmsGateway({ url, format: "json", timeoutMs: 50 }).send(msg)).toEqual({
+      ok: false,
+      retryable: true,
+      error: "gateway timed out",
+    });
     const closed = createHttpSmsGateway({ url: "http://127.0.0.1:1/sms", format: "json" });
-    expect(await closed.send(msg)).toMatchObject({ ok: false, retryable: true, error: expect.stringContaining("unreachable") });
+    expect(await closed.send(msg)).toMatchObject({
+      ok: false,
+      retryable: true,
+      error: expect.stringContaining("unreachable"),
+    });
   });
 });

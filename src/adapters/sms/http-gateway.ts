@@ -16,7 +16,11 @@ export interface HttpGatewayConfig {
 }
 
 const authHeader = (auth: string): string =>
-  /^\S+\s+\S/.test(auth) ? auth : auth.includes(":") ? `Basic ${Buffer.from(auth).toString("base64")}` : `Bearer ${auth}`;
+  /^\S+\s+\S/.test(auth)
+    ? auth
+    : auth.includes(":")
+      ? `Basic ${Buffer.from(auth).toString("base64")}`
+      : `Bearer ${auth}`;
 
 const pickId = (body: unknown): string | undefined => {
   if (!body || typeof body !== "object") return undefined;
@@ -48,7 +52,11 @@ export const createHttpSmsGateway = (cfg: HttpGatewayConfig): MessageProvider =>
         });
       } catch (err) {
         const e = err as Error;
-        return { ok: false, retryable: true, error: e.name === "TimeoutError" ? "gateway timed out" : `gateway unreachable: ${e.message}` };
+        return {
+          ok: false,
+          retryable: true,
+          error: e.name === "TimeoutError" ? "gateway timed out" : `gateway unreachable: ${e.message}`,
+        };
       }
       const text = await res.text().catch(() => "");
       let parsed: unknown;

@@ -1,5 +1,8 @@
 import type {
-  ApplicationEventRow, ApplicationRow, ApplicationStore, LifeEventCaseRow,
+  ApplicationEventRow,
+  ApplicationRow,
+  ApplicationStore,
+  LifeEventCaseRow,
 } from "../../app/applications/ports.js";
 import type { Recipient, RecipientDirectory } from "../../app/notifications/ports.js";
 import type { SqlQueryable as Queryable } from "./outbox-store.js";
@@ -50,7 +53,10 @@ const toCase = (r: Raw): LifeEventCaseRow => ({
 
 export const createApplicationStore = (q: Queryable): ApplicationStore => ({
   async findEvent(source, eventId) {
-    const r = await q.query(`SELECT * FROM application_events WHERE source_system = $1 AND event_id = $2`, [source, eventId]);
+    const r = await q.query(`SELECT * FROM application_events WHERE source_system = $1 AND event_id = $2`, [
+      source,
+      eventId,
+    ]);
     return r.rows[0] ? toEvent(r.rows[0]) : undefined;
   },
   async findByRef(source, ref, lock = false) {
@@ -69,8 +75,20 @@ export const createApplicationStore = (q: Queryable): ApplicationStore => ({
       `INSERT INTO applications (citizen_id, subject_citizen_id, item_code, hall_code, source_system, external_ref, status, reason,
          notify_channels, life_event_case_id, status_changed_at, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING ${APP_COLS}`,
-      [a.citizenId, a.subjectCitizenId, a.itemCode, a.hallCode, a.sourceSystem, a.externalRef, a.status, a.reason,
-        a.notifyChannels, a.lifeEventCaseId, a.statusChangedAt, at],
+      [
+        a.citizenId,
+        a.subjectCitizenId,
+        a.itemCode,
+        a.hallCode,
+        a.sourceSystem,
+        a.externalRef,
+        a.status,
+        a.reason,
+        a.notifyChannels,
+        a.lifeEventCaseId,
+        a.statusChangedAt,
+        at,
+      ],
     );
     return toApp(r.rows[0]!);
   },
@@ -87,7 +105,18 @@ export const createApplicationStore = (q: Queryable): ApplicationStore => ({
       `INSERT INTO application_events (source_system, event_id, application_id, from_status, to_status, reason, occurred_at,
          received_at, payload_hash, kb_version)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (source_system, event_id) DO NOTHING`,
-      [e.sourceSystem, e.eventId, e.applicationId, e.fromStatus, e.toStatus, e.reason, e.occurredAt, e.receivedAt, e.payloadHash, e.kbVersion],
+      [
+        e.sourceSystem,
+        e.eventId,
+        e.applicationId,
+        e.fromStatus,
+        e.toStatus,
+        e.reason,
+        e.occurredAt,
+        e.receivedAt,
+        e.payloadHash,
+        e.kbVersion,
+      ],
     );
     return (r.rowCount ?? 0) > 0;
   },
@@ -123,7 +152,9 @@ export const createApplicationStore = (q: Queryable): ApplicationStore => ({
     return r.rows.map(toCase);
   },
   async history(applicationId) {
-    const r = await q.query(`SELECT * FROM application_events WHERE application_id = $1 ORDER BY occurred_at, id`, [applicationId]);
+    const r = await q.query(`SELECT * FROM application_events WHERE application_id = $1 ORDER BY occurred_at, id`, [
+      applicationId,
+    ]);
     return r.rows.map(toEvent);
   },
   async appendDomainEvent(e) {

@@ -22,11 +22,21 @@ export const createLinkStore = (q: Queryable): LinkStore => ({
     const x = r.rows[0];
     if (!x) return undefined;
     return {
-      token: x.token, kind: x.kind, target: x.target, citizenId: x.citizen_id ?? null, locale: x.locale ?? null,
-      facts: x.facts ?? {}, createdAt: x.created_at, expiresAt: x.expires_at, openedCount: x.opened_count,
+      token: x.token,
+      kind: x.kind,
+      target: x.target,
+      citizenId: x.citizen_id ?? null,
+      locale: x.locale ?? null,
+      facts: x.facts ?? {},
+      createdAt: x.created_at,
+      expiresAt: x.expires_at,
+      openedCount: x.opened_count,
     } as ShortLink;
   },
   async touch(token, at) {
-    await q.query(`UPDATE short_links SET opened_count = opened_count + 1, last_opened_at = $2 WHERE token = $1`, [token, at]);
+    await q.query(`UPDATE short_links SET opened_count = opened_count + 1, last_opened_at = $2 WHERE token = $1`, [
+      token,
+      at,
+    ]);
   },
 });

@@ -1,4 +1,10 @@
-import type { AttemptOutcome, NewNotification, OutboxFilter, OutboxRow, OutboxStore } from "../../app/notifications/ports.js";
+import type {
+  AttemptOutcome,
+  NewNotification,
+  OutboxFilter,
+  OutboxRow,
+  OutboxStore,
+} from "../../app/notifications/ports.js";
 
 /** What the journey stores query through: the Db itself or a transaction's client. */
 export interface SqlQueryable {
@@ -49,8 +55,24 @@ export const createOutboxStore = (q: Queryable): OutboxStore => ({
       `INSERT INTO notifications (${INSERT_COLS})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16)
        ON CONFLICT (idempotency_key) DO NOTHING RETURNING ${COLS}`,
-      [n.idempotencyKey, n.channel, n.phone, n.citizenId, n.templateId, n.locale, JSON.stringify(n.variables), n.body,
-        n.characters, n.segments, n.kbVersion, n.urgent, n.status, n.lastError ?? null, n.nextAttemptAt, n.createdAt],
+      [
+        n.idempotencyKey,
+        n.channel,
+        n.phone,
+        n.citizenId,
+        n.templateId,
+        n.locale,
+        JSON.stringify(n.variables),
+        n.body,
+        n.characters,
+        n.segments,
+        n.kbVersion,
+        n.urgent,
+        n.status,
+        n.lastError ?? null,
+        n.nextAttemptAt,
+        n.createdAt,
+      ],
     );
     if (r.rows[0]) return { row: toRow(r.rows[0]), created: true };
     const existing = await q.query(`SELECT ${COLS} FROM notifications WHERE idempotency_key = $1`, [n.idempotencyKey]);
@@ -67,11 +89,30 @@ export const createOutboxStore = (q: Queryable): OutboxStore => ({
                    $9::int[], $10::int[], $11::int[], $12::bool[], $13::text[], $14::text[], $15::timestamptz[], $16::timestamptz[])
             AS t(k, ch, ph, cid, tid, loc, vars, body, chars, segs, kbv, urg, st, err, due, created)
        ON CONFLICT (idempotency_key) DO NOTHING RETURNING id, next_attempt_at, status`,
-      [col("idempotencyKey"), col("channel"), col("phone"), col("citizenId"), col("templateId"), col("locale"),
-        ns.map((n) => JSON.stringify(n.variables)), col("body"), col("characters"), col("segments"), col("kbVersion"),
-        col("urgent"), col("status"), ns.map((n) => n.lastError ?? null), col("nextAttemptAt"), col("createdAt")],
+      [
+        col("idempotencyKey"),
+        col("channel"),
+        col("phone"),
+        col("citizenId"),
+        col("templateId"),
+        col("locale"),
+        ns.map((n) => JSON.stringify(n.variables)),
+        col("body"),
+        col("characters"),
+        col("segments"),
+        col("kbVersion"),
+        col("urgent"),
+        col("status"),
+        ns.map((n) => n.lastError ?? null),
+        col("nextAttemptAt"),
+        col("createdAt"),
+      ],
     );
-    return r.rows.map((x) => ({ id: x.id as string, nextAttemptAt: x.next_attempt_at as Date, status: x.status as OutboxRow["status"] }));
+    return r.rows.map((x) => ({
+      id: x.id as string,
+      nextAttemptAt: x.next_attempt_at as Date,
+      status: x.status as OutboxRow["status"],
+    }));
   },
 
   async get(id) {
@@ -117,9 +158,15 @@ export const createOutboxStore = (q: Queryable): OutboxStore => ({
          updated_at = $7::timestamptz
        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[]) AS o(id, status, provider, pmid, error, next_at)
        WHERE n.id = o.id AND n.status = 'sending'`,
-      [outcomes.map((o) => o.id), outcomes.map((o) => o.status), outcomes.map((o) => o.provider ?? null),
-        outcomes.map((o) => o.providerMessageId ?? null), outcomes.map((o) => o.error ?? null),
-        outcomes.map((o) => o.nextAttemptAt ?? null), now],
+      [
+        outcomes.map((o) => o.id),
+        outcomes.map((o) => o.status),
+        outcomes.map((o) => o.provider ?? null),
+        outcomes.map((o) => o.providerMessageId ?? null),
+        outcomes.map((o) => o.error ?? null),
+        outcomes.map((o) => o.nextAttemptAt ?? null),
+        now,
+      ],
     );
   },
 
@@ -153,7 +200,12 @@ export const createOutboxStore = (q: Queryable): OutboxStore => ({
            sent_at = COALESCE(sent_at, $3),
            last_error = CASE WHEN $2 = 'failed' THEN $4 ELSE last_error END
          WHERE id = $1`,
-        [x.notificationId, x.newStatus, x.at, x.errorCode ? `delivery report: ${x.errorCode}` : "delivery report: failed"],
+        [
+          x.notificationId,
+          x.newStatus,
+          x.at,
+          x.errorCode ? `delivery report: ${x.errorCode}` : "delivery report: failed",
+        ],
       );
   },
 

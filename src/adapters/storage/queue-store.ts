@@ -44,8 +44,19 @@ export const createQueueStore = (q: Queryable): QueueStore => ({
          status = EXCLUDED.status, counter = EXCLUDED.counter, called_at = EXCLUDED.called_at,
          served_at = EXCLUDED.served_at, skipped_at = COALESCE(EXCLUDED.skipped_at, queue_tickets.skipped_at),
          updated_at = EXCLUDED.updated_at`,
-      [t.hallCode, t.serviceDate, t.ticket, t.itemCode, t.status, t.counter, t.issuedAt, t.calledAt, t.servedAt,
-        event === "skipped" ? at : null, at],
+      [
+        t.hallCode,
+        t.serviceDate,
+        t.ticket,
+        t.itemCode,
+        t.status,
+        t.counter,
+        t.issuedAt,
+        t.calledAt,
+        t.servedAt,
+        event === "skipped" ? at : null,
+        at,
+      ],
     );
   },
   async figures(hall, date, activeSince): Promise<ItemQueueFigures[]> {
@@ -66,7 +77,10 @@ export const createQueueStore = (q: Queryable): QueueStore => ({
     }));
   },
   async countToday(hall, date) {
-    const r = await q.query(`SELECT count(*)::int AS n FROM queue_tickets WHERE hall_code = $1 AND service_date = $2`, [hall, date]);
+    const r = await q.query(`SELECT count(*)::int AS n FROM queue_tickets WHERE hall_code = $1 AND service_date = $2`, [
+      hall,
+      date,
+    ]);
     return r.rows[0]!.n as number;
   },
 });

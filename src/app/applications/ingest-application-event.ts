@@ -1,6 +1,11 @@
 import { createHash } from "node:crypto";
 import { noticesForStatus, type NotifyChannel, type StatusNotice } from "../../domain/applications/notify-rules.js";
-import { decideTransition, parseStatus, STATUS_LABEL, type ApplicationStatus } from "../../domain/applications/states.js";
+import {
+  decideTransition,
+  parseStatus,
+  STATUS_LABEL,
+  type ApplicationStatus,
+} from "../../domain/applications/states.js";
 import type { KnowledgeBase } from "../../domain/kb/schema.js";
 import { maskName } from "../../domain/notifications/names.js";
 import { compactHours } from "../../domain/queues/hall-hours.js";
@@ -61,8 +66,22 @@ export interface IngestResult {
 
 const hashOf = (source: string, e: ApplicationEventInput) =>
   createHash("sha256")
-    .update(JSON.stringify([source, e.eventId, e.occurredAt.toISOString(), e.applicationRef, e.status, e.itemCode ?? null, e.reason ?? null,
-      e.hallCode ?? null, e.citizen ?? null, e.subjectCitizenId ?? null, e.notify ?? null, e.lifeEvent ?? null]))
+    .update(
+      JSON.stringify([
+        source,
+        e.eventId,
+        e.occurredAt.toISOString(),
+        e.applicationRef,
+        e.status,
+        e.itemCode ?? null,
+        e.reason ?? null,
+        e.hallCode ?? null,
+        e.citizen ?? null,
+        e.subjectCitizenId ?? null,
+        e.notify ?? null,
+        e.lifeEvent ?? null,
+      ]),
+    )
     .digest("hex");
 
 const refuse = (message: string, details?: unknown) => new AppError("unprocessable", message, details);
@@ -97,9 +116,16 @@ const checkCodes = (kb: KnowledgeBase, names: CatalogueNames, e: ApplicationEven
   }
 };
 
-export const ingestApplicationEvent = async (d: IngestDeps, source: string, e: ApplicationEventInput): Promise<IngestResult> => {
+export const ingestApplicationEvent = async (
+  d: IngestDeps,
+  source: string,
+  e: ApplicationEventInput,
+): Promise<IngestResult> => {
   const to = parseStatus(e.status);
-  if (!to) throw new AppError("bad-request", `Unknown status "${e.status}".`, { allowed: Object.entries(STATUS_LABEL).map(([k, v]) => `${k} (${v.zh})`) });
+  if (!to)
+    throw new AppError("bad-request", `Unknown status "${e.status}".`, {
+      allowed: Object.entries(STATUS_LABEL).map(([k, v]) => `${k} (${v.zh})`),
+    });
   const hash = hashOf(source, e);
   const seen = await d.store.findEvent(source, e.eventId);
   if (seen) throw replayError(seen.payloadHash === hash, e.eventId, seen.applicationId);
@@ -120,7 +146,8 @@ export const ingestApplicationEvent = async (d: IngestDeps, source: string, e: A
     citizenId = await resolveApplicant(d, e.citizen);
     if (!citizenId) throw refuse("No citizen matches the given citizen details.");
   }
-  if (e.subjectCitizenId && !(await d.applicants.exists(e.subjectCitizenId))) throw refuse("subjectCitizenId is not a known citizen.");
+  if (e.subjectCitizenId && !(await d.applicants.exists(e.subjectCitizenId)))
+    throw refuse("subjectCitizenId is not a known citizen.");
 
   // A decision on the current state now gives the reason early; it is taken again under lock.
   const early = decideTransition(existing, { to, reason: e.reason, occurredAt: e.occurredAt });
@@ -140,23 +167,61 @@ export const ingestApplicationEvent = async (d: IngestDeps, source: string, e: A
     if (!decision.ok) throw decisionError(decision);
     let caseId = current?.lifeEventCaseId ?? null;
     if (e.lifeEvent && !caseId)
-      caseId = (await s.applications.upsertCase(
-        { citizenId: citizenId!, subjectCitizenId: e.subjectCitizenId ?? null, eventCode: e.lifeEvent.code, sourceSystem: source, externalRef: e.lifeEvent.caseRef },
-        now,
-      )).id;
+      caseId = (
+        await s.applications.upsertCase(
+          {
+            citizenId: citizenId!,
+            subjectCitizenId: e.subjectCitizenId ?? null,
+            eventCode: e.lifeEvent.code,
+            sourceSystem: source,
+            externalRef: e.lifeEvent.caseRef,
+          },
+          now,
+        )
+      ).id;
     const app: ApplicationRow = current
-      ? await s.applications.updateStatus(current.id, { status: to, reason: decision.reason, at: e.occurredAt, hallCode })
-      : await s.applications.insert({
-          citizenId: citizenId!, subjectCitizenId: e.subjectCitizenId ?? null, itemCode, hallCode, sourceSystem: source, externalRef: e.applicationRef,
-          status: to, reason: decision.reason, notifyChannels: channels, lifeEventCaseId: caseId, statusChangedAt: e.occurredAt,
-        }, now);
+      ? await s.applications.updateStatus(current.id, {
+          status: to,
+          reason: decision.reason,
+          at: e.occurredAt,
+          hallCode,
+        })
+      : await s.applications.insert(
+          {
+            citizenId: citizenId!,
+            subjectCitizenId: e.subjectCitizenId ?? null,
+            itemCode,
+            hallCode,
+            sourceSystem: source,
+            externalRef: e.applicationRef,
+            status: to,
+            reason: decision.reason,
+            notifyChannels: channels,
+            lifeEventCaseId: caseId,
+            statusChangedAt: e.occurredAt,
+          },
+          now,
+        );
     const fresh = await s.applications.insertEvent({
-      sourceSystem: source, eventId: e.eventId, applicationId: app.id, fromStatus: decision.from, toStatus: to, reason: decision.reason,
-      occurredAt: e.occurredAt, receivedAt: now, payloadHash: hash, kbVersion: kb.version,
+      sourceSystem: source,
+      eventId: e.eventId,
+      applicationId: app.id,
+      fromStatus: decision.from,
+      toStatus: to,
+      reason: decision.reason,
+      occurredAt: e.occurredAt,
+      receivedAt: now,
+      payloadHash: hash,
+      kbVersion: kb.version,
     });
     if (!fresh) throw replayError(true, e.eventId, app.id);
     await s.applications.appendDomainEvent({
-      aggregate: "application", aggregateId: app.id, type: `application.${to}`, actor: source, kbVersion: kb.version, at: now,
+      aggregate: "application",
+      aggregateId: app.id,
+      type: `application.${to}`,
+      actor: source,
+      kbVersion: kb.version,
+      at: now,
       payload: { from: decision.from, to, reason: decision.reason, eventId: e.eventId, itemCode },
     });
 
@@ -167,15 +232,28 @@ export const ingestApplicationEvent = async (d: IngestDeps, source: string, e: A
         skipped.push({ template: n.template, reason: "the citizen has no phone number on file" });
         continue;
       }
-      const link = n.channel === "sms"
-        ? await d.links.createWith(s.links, "application", app.id, app.citizenId, { locale: who.locale })
-        : undefined;
-      enqueued.push(await d.notifier.enqueueWith(s.outbox, {
-        templateId: n.template,
-        to: { citizenId: app.citizenId },
-        variables: variablesFor(n, kb.kb, d.names, app, who.locale, { name: recipient.name, waiting, link: link?.url, reason: decision.reason }),
-        idempotencyKey: `application-event:${source}:${e.eventId}:${n.channel}`,
-      }, who, kb));
+      const link =
+        n.channel === "sms"
+          ? await d.links.createWith(s.links, "application", app.id, app.citizenId, { locale: who.locale })
+          : undefined;
+      enqueued.push(
+        await d.notifier.enqueueWith(
+          s.outbox,
+          {
+            templateId: n.template,
+            to: { citizenId: app.citizenId },
+            variables: variablesFor(n, kb.kb, d.names, app, who.locale, {
+              name: recipient.name,
+              waiting,
+              link: link?.url,
+              reason: decision.reason,
+            }),
+            idempotencyKey: `application-event:${source}:${e.eventId}:${n.channel}`,
+          },
+          who,
+          kb,
+        ),
+      );
     }
     return { app, from: decision.from, enqueued, skipped };
   });
@@ -202,7 +280,9 @@ const variablesFor = (
 ): Record<string, string | number> => {
   const documentName = itemName(kb, names, app.itemCode)[locale];
   const hall = kb.halls.find((h) => h.code === app.hallCode);
-  const hallVars = hall ? { hallName: hall.name[locale], hallHours: compactHours(hall, locale) } : { hallName: "", hallHours: "" };
+  const hallVars = hall
+    ? { hallName: hall.name[locale], hallHours: compactHours(hall, locale) }
+    : { hallName: "", hallHours: "" };
   switch (n.template) {
     case "sms.certificate-ready":
       return { citizenName: maskName(x.name), documentName, ...hallVars, queueWaiting: x.waiting, link: x.link! };
@@ -212,7 +292,10 @@ const variablesFor = (
       return { documentName, reason: x.reason ?? "", link: x.link! };
     default: {
       const label = STATUS_LABEL[app.status][locale];
-      const status = app.status === "rejected" && x.reason ? `${label}${locale === "zh" ? `（${x.reason}）` : ` (${x.reason})`}` : label;
+      const status =
+        app.status === "rejected" && x.reason
+          ? `${label}${locale === "zh" ? `（${x.reason}）` : ` (${x.reason})`}`
+          : label;
       return { documentName, status, link: x.link! };
     }
   }

@@ -48,14 +48,25 @@ export interface ApplicationStore {
   findByRef(sourceSystem: string, externalRef: string, lock?: boolean): Promise<ApplicationRow | undefined>;
   get(id: string): Promise<ApplicationRow | undefined>;
   insert(a: NewApplication, at: Date): Promise<ApplicationRow>;
-  updateStatus(id: string, change: { status: ApplicationStatus; reason: string | null; at: Date; hallCode: string | null }): Promise<ApplicationRow>;
+  updateStatus(
+    id: string,
+    change: { status: ApplicationStatus; reason: string | null; at: Date; hallCode: string | null },
+  ): Promise<ApplicationRow>;
   /** false when (source, event id) exists: a concurrent replay */
   insertEvent(e: ApplicationEventRow & { kbVersion: number }): Promise<boolean>;
   upsertCase(c: Omit<LifeEventCaseRow, "id" | "createdAt">, at: Date): Promise<LifeEventCaseRow>;
   listForCitizen(citizenId: string): Promise<ApplicationRow[]>;
   casesForCitizen(citizenId: string): Promise<LifeEventCaseRow[]>;
   history(applicationId: string): Promise<ApplicationEventRow[]>;
-  appendDomainEvent(e: { aggregate: string; aggregateId: string; type: string; payload: object; actor: string; kbVersion: number | null; at: Date }): Promise<void>;
+  appendDomainEvent(e: {
+    aggregate: string;
+    aggregateId: string;
+    type: string;
+    payload: object;
+    actor: string;
+    kbVersion: number | null;
+    at: Date;
+  }): Promise<void>;
 }
 
 /** The stores one transaction writes through. */

@@ -31,7 +31,12 @@ export interface LifeEventView extends LifeEventProgress {
   steps: (LifeEventProgress["steps"][number] & { itemName: LocalText })[];
 }
 
-export const toView = (kb: KnowledgeBase, names: CatalogueNames, a: ApplicationRow, citizenId?: string): ApplicationView => {
+export const toView = (
+  kb: KnowledgeBase,
+  names: CatalogueNames,
+  a: ApplicationRow,
+  citizenId?: string,
+): ApplicationView => {
   const hall = kb.halls.find((h) => h.code === a.hallCode);
   return {
     id: a.id,
@@ -45,17 +50,36 @@ export const toView = (kb: KnowledgeBase, names: CatalogueNames, a: ApplicationR
     open: isOpen(a.status),
     statusChangedAt: a.statusChangedAt.toISOString(),
     lifeEventCaseId: a.lifeEventCaseId,
-    forSelf: citizenId === undefined ? a.subjectCitizenId === null : a.subjectCitizenId === null || a.subjectCitizenId === citizenId,
+    forSelf:
+      citizenId === undefined
+        ? a.subjectCitizenId === null
+        : a.subjectCitizenId === null || a.subjectCitizenId === citizenId,
   };
 };
 
-export const createApplicationQueries = (d: { store: ApplicationStore; kb: { current(): Promise<CurrentKb> }; names: CatalogueNames }) => {
-  const progressOf = (kb: KnowledgeBase, eventCode: string, apps: ApplicationRow[], caseId: string | null, subject: string | null): LifeEventView | undefined => {
+export const createApplicationQueries = (d: {
+  store: ApplicationStore;
+  kb: { current(): Promise<CurrentKb> };
+  names: CatalogueNames;
+}) => {
+  const progressOf = (
+    kb: KnowledgeBase,
+    eventCode: string,
+    apps: ApplicationRow[],
+    caseId: string | null,
+    subject: string | null,
+  ): LifeEventView | undefined => {
     const event = kb.events.find((e) => e.code === eventCode);
     if (!event) return undefined;
-    const p = lifeEventProgress(event, apps.map((a) => ({ id: a.id, itemCode: a.itemCode, status: a.status, statusChangedAt: a.statusChangedAt })));
+    const p = lifeEventProgress(
+      event,
+      apps.map((a) => ({ id: a.id, itemCode: a.itemCode, status: a.status, statusChangedAt: a.statusChangedAt })),
+    );
     return {
-      ...p, caseId, name: event.name, subjectCitizenId: subject,
+      ...p,
+      caseId,
+      name: event.name,
+      subjectCitizenId: subject,
       steps: p.steps.map((s) => ({ ...s, itemName: itemName(kb, d.names, s.item) })),
     };
   };
@@ -79,7 +103,16 @@ export const createApplicationQueries = (d: { store: ApplicationStore; kb: { cur
     async lifeEvents(citizenId: string): Promise<LifeEventView[]> {
       const { kb } = await d.kb.current();
       const [cases, apps] = await Promise.all([d.store.casesForCitizen(citizenId), d.store.listForCitizen(citizenId)]);
-      return cases.flatMap((c) => progressOf(kb, c.eventCode, apps.filter((a) => a.lifeEventCaseId === c.id), c.id, c.subjectCitizenId) ?? []);
+      return cases.flatMap(
+        (c) =>
+          progressOf(
+            kb,
+            c.eventCode,
+            apps.filter((a) => a.lifeEventCaseId === c.id),
+            c.id,
+            c.subjectCitizenId,
+          ) ?? [],
+      );
     },
 
     /**

@@ -49,17 +49,65 @@ interface SeedApp {
 
 const O = DEMO_OTHERS;
 const seedApps = (): SeedApp[] => [
-  { ref: DEMO_REFS.wangFangPassport, citizenId: DEMO_CITIZENS.wangFang.id, itemCode: "passport.apply", hallCode: "hall.exit-entry",
-    path: ["accepted", "reviewing", "producing", "ready"], notify: ["sms"] },
-  { ref: DEMO_REFS.babyBirthCertificate, citizenId: DEMO_CITIZENS.wangFang.id, subjectCitizenId: DEMO_CITIZENS.wangFangBaby.id,
-    itemCode: "birth.medical-certificate", hallCode: "hall.maternal-child", path: ["accepted", "reviewing", "producing", "ready", "collected"],
-    lifeEvent: { code: "event.newborn", caseRef: DEMO_REFS.wangFangNewbornCase }, notify: ["sms"] },
-  { ref: DEMO_REFS.liuYangIdCard, citizenId: O[0]!.id, itemCode: "id-card.renew", hallCode: "hall.civic-center", path: ["accepted", "reviewing", "producing"], notify: ["sms"] },
-  { ref: "DEMO-PP-0102", citizenId: O[1]!.id, itemCode: "passport.apply", hallCode: "hall.exit-entry", path: ["accepted", "reviewing"], notify: ["sms", "voice"] },
-  { ref: "DEMO-DL-0103", citizenId: O[2]!.id, itemCode: "driving-licence.renew", hallCode: "hall.vehicle-admin", path: ["accepted", "returned"],
-    reason: "体检证明已超过6个月有效期，请重新体检", notify: ["sms"] },
-  { ref: "DEMO-HK-0104", citizenId: O[3]!.id, itemCode: "hk-macao-permit.apply", hallCode: "hall.exit-entry", path: ["accepted", "reviewing", "producing", "ready", "collected"], notify: ["sms"] },
-  { ref: "DEMO-ID-0105", citizenId: O[4]!.id, itemCode: "id-card.replace", hallCode: "hall.west-district", path: ["accepted", "reviewing", "producing", "ready"], notify: ["sms"] },
+  {
+    ref: DEMO_REFS.wangFangPassport,
+    citizenId: DEMO_CITIZENS.wangFang.id,
+    itemCode: "passport.apply",
+    hallCode: "hall.exit-entry",
+    path: ["accepted", "reviewing", "producing", "ready"],
+    notify: ["sms"],
+  },
+  {
+    ref: DEMO_REFS.babyBirthCertificate,
+    citizenId: DEMO_CITIZENS.wangFang.id,
+    subjectCitizenId: DEMO_CITIZENS.wangFangBaby.id,
+    itemCode: "birth.medical-certificate",
+    hallCode: "hall.maternal-child",
+    path: ["accepted", "reviewing", "producing", "ready", "collected"],
+    lifeEvent: { code: "event.newborn", caseRef: DEMO_REFS.wangFangNewbornCase },
+    notify: ["sms"],
+  },
+  {
+    ref: DEMO_REFS.liuYangIdCard,
+    citizenId: O[0]!.id,
+    itemCode: "id-card.renew",
+    hallCode: "hall.civic-center",
+    path: ["accepted", "reviewing", "producing"],
+    notify: ["sms"],
+  },
+  {
+    ref: "DEMO-PP-0102",
+    citizenId: O[1]!.id,
+    itemCode: "passport.apply",
+    hallCode: "hall.exit-entry",
+    path: ["accepted", "reviewing"],
+    notify: ["sms", "voice"],
+  },
+  {
+    ref: "DEMO-DL-0103",
+    citizenId: O[2]!.id,
+    itemCode: "driving-licence.renew",
+    hallCode: "hall.vehicle-admin",
+    path: ["accepted", "returned"],
+    reason: "体检证明已超过6个月有效期，请重新体检",
+    notify: ["sms"],
+  },
+  {
+    ref: "DEMO-HK-0104",
+    citizenId: O[3]!.id,
+    itemCode: "hk-macao-permit.apply",
+    hallCode: "hall.exit-entry",
+    path: ["accepted", "reviewing", "producing", "ready", "collected"],
+    notify: ["sms"],
+  },
+  {
+    ref: "DEMO-ID-0105",
+    citizenId: O[4]!.id,
+    itemCode: "id-card.replace",
+    hallCode: "hall.west-district",
+    path: ["accepted", "reviewing", "producing", "ready"],
+    notify: ["sms"],
+  },
 ];
 
 const DAY = 86_400_000;
@@ -83,8 +131,14 @@ export const seedDemoApplications = async (d: SeedDeps): Promise<number> => {
         applicationRef: a.ref,
         status,
         ...(i === 0
-          ? { itemCode: a.itemCode, citizen: { id: a.citizenId }, notify: a.notify, hallCode: a.hallCode,
-              ...(a.subjectCitizenId ? { subjectCitizenId: a.subjectCitizenId } : {}), ...(a.lifeEvent ? { lifeEvent: a.lifeEvent } : {}) }
+          ? {
+              itemCode: a.itemCode,
+              citizen: { id: a.citizenId },
+              notify: a.notify,
+              hallCode: a.hallCode,
+              ...(a.subjectCitizenId ? { subjectCitizenId: a.subjectCitizenId } : {}),
+              ...(a.lifeEvent ? { lifeEvent: a.lifeEvent } : {}),
+            }
           : {}),
         ...(status === "returned" || status === "rejected" ? { reason: a.reason ?? "材料不全" } : {}),
         silent: true,
@@ -121,8 +175,19 @@ export const seedDemoQueues = async (d: SeedDeps): Promise<number> => {
         if (n <= served) {
           const called = issued + Math.floor(span / (total + 2));
           const minutes = 4 + ((n + k) % 6);
-          events.push({ eventId: `${id}:called`, type: "called", ticket, at: new Date(Math.min(called, nowDate.getTime() - 60_000)), counter: `${k + 1}` });
-          events.push({ eventId: `${id}:served`, type: "served", ticket, at: new Date(Math.min(called + minutes * 60_000, nowDate.getTime())) });
+          events.push({
+            eventId: `${id}:called`,
+            type: "called",
+            ticket,
+            at: new Date(Math.min(called, nowDate.getTime() - 60_000)),
+            counter: `${k + 1}`,
+          });
+          events.push({
+            eventId: `${id}:served`,
+            type: "served",
+            ticket,
+            at: new Date(Math.min(called + minutes * 60_000, nowDate.getTime())),
+          });
         }
       }
     });

@@ -33,15 +33,31 @@ export const createLinks = (deps: LinksDeps) => {
   const service = {
     urlFor,
     /** Creates a link through `store` (a transaction's, when the cause is saved with it). */
-    async createWith(store: LinkStore, kind: LinkKind, target: string, citizenId?: string | null, opts: CreateLinkOptions = {}) {
+    async createWith(
+      store: LinkStore,
+      kind: LinkKind,
+      target: string,
+      citizenId?: string | null,
+      opts: CreateLinkOptions = {},
+    ) {
       if (!LINK_KINDS.includes(kind)) throw new AppError("bad-request", `Unknown link kind "${kind}".`);
       if (!target || target.length > 100) throw new AppError("bad-request", "A link needs a target code or id.");
+      // A personal page (an application, an appointment) is only ever shown to its own citizen.
+      if ((kind === "appointment" || kind === "application") && !citizenId)
+        throw new AppError("bad-request", `A link to an ${kind} must name the citizen it belongs to.`);
       const now = deps.clock.now();
       const expiresAt = opts.expiresAt ?? new Date(now.getTime() + (opts.ttlDays ?? DEFAULT_LINK_DAYS) * 86_400_000);
       if (expiresAt <= now) throw new AppError("bad-request", "A link must expire in the future.");
       const token = deps.newToken();
       await store.insert({
-        token, kind, target, citizenId: citizenId ?? null, locale: opts.locale ?? null, facts: opts.facts ?? {}, createdAt: now, expiresAt,
+        token,
+        kind,
+        target,
+        citizenId: citizenId ?? null,
+        locale: opts.locale ?? null,
+        facts: opts.facts ?? {},
+        createdAt: now,
+        expiresAt,
       });
       return { token, url: urlFor(token), expiresAt };
     },

@@ -32,15 +32,26 @@ export interface HallCard {
 export type PageModel =
   | { kind: "item"; item: ServiceItem; checklist: TailoredChecklist; tailored: boolean; halls: HallCard[] }
   | {
-      kind: "event"; event: LifeEvent; progress: boolean;
+      kind: "event";
+      event: LifeEvent;
+      progress: boolean;
       steps: { item: string; name: LocalText; note?: LocalText; state?: StepState }[];
       next?: { code: string; name: LocalText; checklist?: TailoredChecklist; halls: HallCard[] };
     }
   | { kind: "hall"; card: HallCard }
   | { kind: "application"; app: ApplicationView; card?: HallCard; checklist?: TailoredChecklist }
-  | { kind: "appointment"; appt: AppointmentView; card?: HallCard; checklist?: TailoredChecklist; slots: SuggestedSlot[]; canChange: boolean };
+  | {
+      kind: "appointment";
+      appt: AppointmentView;
+      card?: HallCard;
+      checklist?: TailoredChecklist;
+      slots: SuggestedSlot[];
+      canChange: boolean;
+    };
 
-export type PageResult = { ok: true; lang: Lang; link: ShortLink; model: PageModel } | { ok: false; lang: Lang; reason: "not-found" | "expired" };
+export type PageResult =
+  | { ok: true; lang: Lang; link: ShortLink; model: PageModel }
+  | { ok: false; lang: Lang; reason: "not-found" | "expired" };
 
 export interface PageDeps {
   links: Pick<Links, "resolve">;
@@ -70,7 +81,14 @@ export const buildPage = async (d: PageDeps, token: string, requestedLang?: stri
     return { hall, queue: await d.queue(hall.code), allHalls, tz: d.tz, ...(item ? { item } : {}) };
   };
   const hallsFor = async (item: string) =>
-    (await Promise.all(kb.halls.filter((h) => h.items.includes(item)).slice(0, 3).map((h) => card(h.code, item)))).filter((c): c is HallCard => !!c);
+    (
+      await Promise.all(
+        kb.halls
+          .filter((h) => h.items.includes(item))
+          .slice(0, 3)
+          .map((h) => card(h.code, item)),
+      )
+    ).filter((c): c is HallCard => !!c);
   const checklistFor = (code: string) => {
     const item = kb.items.find((i) => i.code === code);
     return item ? tailorChecklist(item.materials, facts) : undefined;
@@ -83,15 +101,24 @@ export const buildPage = async (d: PageDeps, token: string, requestedLang?: stri
       const item = kb.items.find((i) => i.code === link.target);
       if (!item) return missing;
       const tailored = facts.age !== undefined || !!facts.situations?.length || !!facts.flags?.length;
-      return done({ kind: "item", item, checklist: tailorChecklist(item.materials, facts), tailored, halls: await hallsFor(item.code) });
+      return done({
+        kind: "item",
+        item,
+        checklist: tailorChecklist(item.materials, facts),
+        tailored,
+        halls: await hallsFor(item.code),
+      });
     }
     case "event": {
       const event = kb.events.find((e) => e.code === link.target);
       if (!event) return missing;
-      const progress = link.citizenId ? await d.applications.lifeEvent(link.citizenId, event.code).catch(() => undefined) : undefined;
+      const progress = link.citizenId
+        ? await d.applications.lifeEvent(link.citizenId, event.code).catch(() => undefined)
+        : undefined;
       const steps = event.steps.map((s) => ({
         item: s.item,
-        name: progress?.steps.find((p) => p.item === s.item)?.itemName ?? kb.items.find((i) => i.code === s.item)?.name ?? { zh: s.item, en: s.item },
+        name: progress?.steps.find((p) => p.item === s.item)?.itemName ??
+          kb.items.find((i) => i.code === s.item)?.name ?? { zh: s.item, en: s.item },
         ...(s.note ? { note: s.note } : {}),
         ...(progress ? { state: progress.steps.find((p) => p.item === s.item)!.state } : {}),
       }));
@@ -99,8 +126,20 @@ export const buildPage = async (d: PageDeps, token: string, requestedLang?: stri
       const nextStep = steps.find((s) => s.item === nextCode);
       const checklist = nextCode ? checklistFor(nextCode) : undefined;
       return done({
-        kind: "event", event, steps, progress: !!progress,
-        ...(nextStep ? { next: { code: nextStep.item, name: nextStep.name, ...(checklist ? { checklist } : {}), halls: await hallsFor(nextStep.item) } } : {}),
+        kind: "event",
+        event,
+        steps,
+        progress: !!progress,
+        ...(nextStep
+          ? {
+              next: {
+                code: nextStep.item,
+                name: nextStep.name,
+                ...(checklist ? { checklist } : {}),
+                halls: await hallsFor(nextStep.item),
+              },
+            }
+          : {}),
       });
     }
     case "hall": {
@@ -119,12 +158,22 @@ export const buildPage = async (d: PageDeps, token: string, requestedLang?: stri
       const appt = d.appointments ? await d.appointments.get(link.target) : undefined;
       if (!appt || !link.citizenId || appt.citizenId !== link.citizenId) return missing;
       const canChange = appt.status === "booked" && appt.upcoming;
-      const slots = canChange && d.appointments
-        ? (await d.appointments.suggestSlots({ item: appt.item, hall: appt.hall, limit: 6, days: 14 })).filter((s) => !(s.date === appt.date && s.start === appt.time))
-        : [];
+      const slots =
+        canChange && d.appointments
+          ? (await d.appointments.suggestSlots({ item: appt.item, hall: appt.hall, limit: 6, days: 14 })).filter(
+              (s) => !(s.date === appt.date && s.start === appt.time),
+            )
+          : [];
       const c = await card(appt.hall, appt.item);
       const checklist = checklistFor(appt.item);
-      return done({ kind: "appointment", appt, slots, canChange, ...(c ? { card: c } : {}), ...(checklist ? { checklist } : {}) });
+      return done({
+        kind: "appointment",
+        appt,
+        slots,
+        canChange,
+        ...(c ? { card: c } : {}),
+        ...(checklist ? { checklist } : {}),
+      });
     }
   }
 };

@@ -36,8 +36,14 @@ export const deliverRound = async (d: DeliverDeps, opts: { ids?: string[]; limit
   const rows = await d.outbox.claimDue(now, opts);
   if (!rows.length) return { claimed: 0, outcomes: [] };
   const optedOut = {
-    sms: await d.outbox.optedOut(rows.filter((r) => r.channel === "sms").map((r) => r.phone), "sms"),
-    voice: await d.outbox.optedOut(rows.filter((r) => r.channel === "voice").map((r) => r.phone), "voice"),
+    sms: await d.outbox.optedOut(
+      rows.filter((r) => r.channel === "sms").map((r) => r.phone),
+      "sms",
+    ),
+    voice: await d.outbox.optedOut(
+      rows.filter((r) => r.channel === "voice").map((r) => r.phone),
+      "voice",
+    ),
   };
 
   const attempt = async (r: OutboxRow): Promise<AttemptOutcome> => {
@@ -49,15 +55,23 @@ export const deliverRound = async (d: DeliverDeps, opts: { ids?: string[]; limit
     let result;
     try {
       result = await provider.send({
-        id: r.id, channel: r.channel, to: r.phone, body: r.body, reference: r.idempotencyKey,
-        templateId: r.templateId, locale: r.locale, variables: r.variables,
+        id: r.id,
+        channel: r.channel,
+        to: r.phone,
+        body: r.body,
+        reference: r.idempotencyKey,
+        templateId: r.templateId,
+        locale: r.locale,
+        variables: r.variables,
       });
     } catch (err) {
       result = { ok: false as const, retryable: true, error: (err as Error).message };
     }
-    if (result.ok) return { id: r.id, status: "sent", provider: provider.name, providerMessageId: result.providerMessageId };
+    if (result.ok)
+      return { id: r.id, status: "sent", provider: provider.name, providerMessageId: result.providerMessageId };
     const next = retryDecision(r.attempts, result.retryable, d.random());
-    if (!next.retry) return { id: r.id, status: "failed", provider: provider.name, error: `${result.error} (${next.reason})` };
+    if (!next.retry)
+      return { id: r.id, status: "failed", provider: provider.name, error: `${result.error} (${next.reason})` };
     const at = earliestSendTime(new Date(now.getTime() + next.delaySeconds * 1000), d.tz, r.urgent);
     return { id: r.id, status: "retrying", provider: provider.name, error: result.error, nextAttemptAt: at };
   };

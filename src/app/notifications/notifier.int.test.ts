@@ -1,9 +1,5 @@
-import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { openTestDb } from "../../../test/support/test-db.js";
-import { loadKbDir } from "../../adapters/kb/load-kb-dir.js";
-import type { Db } from "../../adapters/storage/database.js";
-import { createOutboxStore } from "../../adapters/storage/outbox-store.js";
+import { openJourneyFixtures, stores, type Db } from "../../../test/support/journey-fixtures.js";
 import { normalisePhone } from "../../domain/identity/phone.js";
 import type { KnowledgeBase } from "../../domain/kb/schema.js";
 import { fixedClock } from "../clock.js";
@@ -18,10 +14,7 @@ let db: Db;
 let kb: KnowledgeBase;
 
 beforeAll(async () => {
-  db = await openTestDb();
-  const loaded = await loadKbDir(path.resolve("kb"));
-  if (!loaded.ok) throw new Error("kb/ does not load");
-  kb = loaded.kb;
+  ({ db, kb } = await openJourneyFixtures());
 });
 afterAll(async () => db.close());
 beforeEach(async () => {
@@ -58,16 +51,23 @@ const setup = (start = cityAt("10:00")) => {
   const wakes: { ids: string[]; delaySeconds: number }[] = [];
   const notifier = createNotifier({
     kb: { current: async () => ({ version: 42, kb }) },
-    clock, tz: TZ, outbox: createOutboxStore(db), providers: { sms, voice },
+    clock,
+    tz: TZ,
+    outbox: stores.outbox(db),
+    providers: { sms, voice },
     jobs: { wake: async (ids, delaySeconds) => void wakes.push({ ids, delaySeconds }) },
     recipients: { byCitizen: async () => undefined, byPhone: async () => undefined },
-    random: () => 0.5, normalisePhone,
+    random: () => 0.5,
+    normalisePhone,
   });
   return { clock, sms, voice, wakes, notifier };
 };
 
 const checklist = (key: string) => ({
-  templateId: "sms.checklist", to: { phone: "137 0013 7000" }, variables: { itemName: "普通护照首次申领", link: "http://127.0.0.1/s/abcdefghijklmnop" }, idempotencyKey: key,
+  templateId: "sms.checklist",
+  to: { phone: "137 0013 7000" },
+  variables: { itemName: "普通护照首次申领", link: "http://127.0.0.1/s/abcdefghijklmnop" },
+  idempotencyKey: key,
 });
 
 describe("sending through the outbox", () => {
@@ -81,7 +81,13 @@ describe("sending through the outbox", () => {
     expect(sms.sent[0]!.to).toBe(PHONE);
     expect(sms.sent[0]!.body.startsWith("【示范市政务服务】您咨询的普通护照首次申领")).toBe(true);
     const [row] = await notifier.listOutbox({ phone: PHONE, limit: 10 });
-    expect(row).toMatchObject({ status: "sent", attempts: 1, kbVersion: 42, provider: "sms", providerMessageId: "sms-1" });
+    expect(row).toMatchObject({
+      status: "sent",
+      attempts: 1,
+      kbVersion: 42,
+      provider: "sms",
+      providerMessageId: "sms-1",
+    });
     // length-aware: counted in characters with the signature, 67 per part once over 70
     expect(row!.characters).toBe([...row!.body].length);
     expect(row!.segments).toBe(row!.characters <= 70 ? 1 : Math.ceil(row!.characters / 67));
@@ -110,11 +116,16 @@ describe("sending through the outbox", () => {
 
   it("refuses an unknown template or missing variables and writes nothing", async () => {
     const { notifier } = setup();
-    await expect(notifier.send({ ...checklist("x1"), templateId: "sms.nope" })).rejects.toMatchObject({ code: "unprocessable" });
-    await expect(notifier.send({ ...checklist("x2"), variables: { itemName: "护照" } })).rejects.toMatchObject({
-      code: "unprocessable", details: { missing: ["link"] },
+    await expect(notifier.send({ ...checklist("x1"), templateId: "sms.nope" })).rejects.toMatchObject({
+      code: "unprocessable",
     });
-    await expect(notifier.send({ ...checklist("x3"), to: { phone: "12" } })).rejects.toMatchObject({ code: "bad-request" });
+    await expect(notifier.send({ ...checklist("x2"), variables: { itemName: "护照" } })).rejects.toMatchObject({
+      code: "unprocessable",
+      details: { missing: ["link"] },
+    });
+    await expect(notifier.send({ ...checklist("x3"), to: { phone: "12" } })).rejects.toMatchObject({
+      code: "bad-request",
+    });
     expect(await notifier.listOutbox({ limit: 10 })).toHaveLength(0);
   });
 });
@@ -124,7 +135,10 @@ describe("bulk sending", () => {
     const { notifier, sms, wakes } = setup();
     await notifier.optOut("+8613900000007", "sms", "admin");
     const items = Array.from({ length: 250 }, (_, i) => ({
-      templateId: "sms.checklist", phone: `139${String(i).padStart(8, "0")}`, variables: { itemName: "护照", link: "L" }, idempotencyKey: `bulk:${i}`,
+      templateId: "sms.checklist",
+      phone: `139${String(i).padStart(8, "0")}`,
+      variables: { itemName: "护照", link: "L" },
+      idempotencyKey: `bulk:${i}`,
     }));
     expect(await notifier.sendBulk(items, 100)).toEqual({ created: 250, duplicates: 0, suppressed: 1 });
     expect(wakes.map((w) => w.ids.length)).toEqual([99, 100, 50]);
@@ -135,10 +149,22 @@ describe("bulk sending", () => {
 
   it("checks every number before writing anything", async () => {
     const { notifier } = setup();
-    await expect(notifier.sendBulk([
-      { templateId: "sms.checklist", phone: "13900000001", variables: { itemName: "x", link: "L" }, idempotencyKey: "b1" },
-      { templateId: "sms.checklist", phone: "not a phone", variables: { itemName: "x", link: "L" }, idempotencyKey: "b2" },
-    ])).rejects.toMatchObject({ code: "bad-request" });
+    await expect(
+      notifier.sendBulk([
+        {
+          templateId: "sms.checklist",
+          phone: "13900000001",
+          variables: { itemName: "x", link: "L" },
+          idempotencyKey: "b1",
+        },
+        {
+          templateId: "sms.checklist",
+          phone: "not a phone",
+          variables: { itemName: "x", link: "L" },
+          idempotencyKey: "b2",
+        },
+      ]),
+    ).rejects.toMatchObject({ code: "bad-request" });
     expect(await notifier.listOutbox({ limit: 10 })).toHaveLength(0);
   });
 });
@@ -189,7 +215,12 @@ describe("opt-out", () => {
     await notifier.drain();
     expect(sms.sent).toHaveLength(0);
     const rows = await notifier.listOutbox({ phone: PHONE, limit: 10 });
-    expect(rows.map((r) => [r.id === before.id, r.status])).toEqual(expect.arrayContaining([[true, "suppressed"], [false, "suppressed"]]));
+    expect(rows.map((r) => [r.id === before.id, r.status])).toEqual(
+      expect.arrayContaining([
+        [true, "suppressed"],
+        [false, "suppressed"],
+      ]),
+    );
   });
 
   it("still sends a verification code the citizen just asked for, and honours opting back in", async () => {
@@ -262,12 +293,21 @@ describe("delivery reports", () => {
     const { notifier } = setup();
     await notifier.send(checklist("d1"));
     await notifier.drain();
-    expect(await notifier.recordDeliveryReport({ providerMessageId: "sms-1", status: "DELIVRD" })).toMatchObject({ status: "delivered", changed: true });
-    expect(await notifier.recordDeliveryReport({ providerMessageId: "sms-1", status: "ENROUTE" })).toMatchObject({ status: "delivered", changed: false });
+    expect(await notifier.recordDeliveryReport({ providerMessageId: "sms-1", status: "DELIVRD" })).toMatchObject({
+      status: "delivered",
+      changed: true,
+    });
+    expect(await notifier.recordDeliveryReport({ providerMessageId: "sms-1", status: "ENROUTE" })).toMatchObject({
+      status: "delivered",
+      changed: false,
+    });
     const [row] = await notifier.listOutbox({ limit: 1 });
     expect(row!.deliveredAt).not.toBeNull();
     const receipts = await db.query("SELECT provider_status, status FROM notification_receipts ORDER BY id");
-    expect(receipts.rows).toEqual([{ provider_status: "DELIVRD", status: "delivered" }, { provider_status: "ENROUTE", status: "unchanged" }]);
+    expect(receipts.rows).toEqual([
+      { provider_status: "DELIVRD", status: "delivered" },
+      { provider_status: "ENROUTE", status: "unchanged" },
+    ]);
   });
 
   it("records a failed delivery with its error code", async () => {
@@ -283,10 +323,18 @@ describe("delivery reports", () => {
     const { notifier } = setup();
     await notifier.send(checklist("d3"));
     await notifier.drain();
-    await expect(notifier.recordDeliveryReport({ providerMessageId: "sms-1", status: "PERHAPS" })).rejects.toMatchObject({ code: "unprocessable" });
-    await expect(notifier.recordDeliveryReport({ providerMessageId: "nope", status: "DELIVRD" })).rejects.toMatchObject({ code: "not-found" });
-    await expect(notifier.recordDeliveryReports([{ messageId: "sms-1", status: "DELIVRD" }, { messageId: "nope", status: "DELIVRD" }]))
-      .rejects.toMatchObject({ code: "not-found" });
+    await expect(
+      notifier.recordDeliveryReport({ providerMessageId: "sms-1", status: "PERHAPS" }),
+    ).rejects.toMatchObject({ code: "unprocessable" });
+    await expect(notifier.recordDeliveryReport({ providerMessageId: "nope", status: "DELIVRD" })).rejects.toMatchObject(
+      { code: "not-found" },
+    );
+    await expect(
+      notifier.recordDeliveryReports([
+        { messageId: "sms-1", status: "DELIVRD" },
+        { messageId: "nope", status: "DELIVRD" },
+      ]),
+    ).rejects.toMatchObject({ code: "not-found" });
     expect((await notifier.listOutbox({ limit: 1 }))[0]!.status).toBe("sent");
   });
 });
@@ -295,11 +343,15 @@ describe("voice requests", () => {
   it("puts a call request for the voice channel in the same outbox, readable as outbound_calls", async () => {
     const { notifier, voice } = setup();
     await notifier.send({
-      templateId: "voice.certificate-ready", to: { phone: PHONE },
-      variables: { documentName: "普通护照", hallName: "出入境接待大厅", hallHours: "周一至周五8:30–17:30" }, idempotencyKey: "call-1",
+      templateId: "voice.certificate-ready",
+      to: { phone: PHONE },
+      variables: { documentName: "普通护照", hallName: "出入境接待大厅", hallHours: "周一至周五8:30–17:30" },
+      idempotencyKey: "call-1",
     });
     const calls = await db.query("SELECT phone, template_id, script, status FROM outbound_calls");
-    expect(calls.rows).toEqual([expect.objectContaining({ phone: PHONE, template_id: "voice.certificate-ready", status: "queued" })]);
+    expect(calls.rows).toEqual([
+      expect.objectContaining({ phone: PHONE, template_id: "voice.certificate-ready", status: "queued" }),
+    ]);
     expect(calls.rows[0]!.script).toContain("您申请的普通护照已经办好了");
     await notifier.drain();
     expect(voice.sent).toHaveLength(1);

@@ -4,7 +4,15 @@ import type { CurrentKb } from "../kb/kb-service.js";
 import { mapReportedStatus, applyReport, KNOWN_PROVIDER_STATUSES } from "../../domain/notifications/status.js";
 import type { Locale, TemplateVars } from "../../domain/notifications/render.js";
 import { deliverRound, type RoundResult } from "./deliver.js";
-import type { Channel, DeliveryJobs, MessageProvider, OutboxFilter, OutboxRow, OutboxStore, RecipientDirectory } from "./ports.js";
+import type {
+  Channel,
+  DeliveryJobs,
+  MessageProvider,
+  OutboxFilter,
+  OutboxRow,
+  OutboxStore,
+  RecipientDirectory,
+} from "./ports.js";
 import { prepareNotification } from "./prepare-notification.js";
 
 /**
@@ -63,7 +71,13 @@ export interface BulkItem {
 }
 
 export const toEnqueued = (row: OutboxRow, duplicate: boolean): Enqueued => ({
-  id: row.id, channel: row.channel, status: row.status, duplicate, nextAttemptAt: row.nextAttemptAt, segments: row.segments, kbVersion: row.kbVersion,
+  id: row.id,
+  channel: row.channel,
+  status: row.status,
+  duplicate,
+  nextAttemptAt: row.nextAttemptAt,
+  segments: row.segments,
+  kbVersion: row.kbVersion,
 });
 
 export const createNotifier = (deps: NotifierDeps) => {
@@ -89,11 +103,24 @@ export const createNotifier = (deps: NotifierDeps) => {
      * saved in the same transaction); the caller wakes delivery after commit with `wake`.
      */
     async enqueueWith(store: OutboxStore, req: SendRequest, who: ResolvedRecipient, kb: CurrentKb): Promise<Enqueued> {
-      if (!KEY.test(req.idempotencyKey)) throw new AppError("bad-request", "idempotencyKey must be 1–200 characters of letters, digits and . : _ - @ / +");
+      if (!KEY.test(req.idempotencyKey))
+        throw new AppError(
+          "bad-request",
+          "idempotencyKey must be 1–200 characters of letters, digits and . : _ - @ / +",
+        );
       const optedOut = (await store.optedOut([who.phone], channelOf(kb, req.templateId))).size > 0;
       const n = prepareNotification({
-        templateId: req.templateId, phone: who.phone, citizenId: who.citizenId, locale: who.locale, variables: req.variables,
-        idempotencyKey: req.idempotencyKey, kb: kb.kb, kbVersion: kb.version, now: deps.clock.now(), tz: deps.tz, optedOut,
+        templateId: req.templateId,
+        phone: who.phone,
+        citizenId: who.citizenId,
+        locale: who.locale,
+        variables: req.variables,
+        idempotencyKey: req.idempotencyKey,
+        kb: kb.kb,
+        kbVersion: kb.version,
+        now: deps.clock.now(),
+        tz: deps.tz,
+        optedOut,
       });
       const { row, created } = await store.insert(n);
       return toEnqueued(row, !created);
@@ -102,7 +129,8 @@ export const createNotifier = (deps: NotifierDeps) => {
     /** Schedules delivery of freshly queued notifications (after their transaction committed). */
     async wake(items: Enqueued[]): Promise<void> {
       for (const e of items)
-        if (!e.duplicate && (e.status === "queued" || e.status === "deferred")) await deps.jobs.wake([e.id], delaySeconds(e.nextAttemptAt));
+        if (!e.duplicate && (e.status === "queued" || e.status === "deferred"))
+          await deps.jobs.wake([e.id], delaySeconds(e.nextAttemptAt));
     },
 
     /** Send a KB template now (or at 08:00 when it is quiet), at most once per idempotency key. */
@@ -119,11 +147,15 @@ export const createNotifier = (deps: NotifierDeps) => {
      * opt-out query and one set-based insert per chunk, and one wake-up job per 100 messages.
      * Every number is checked before anything is written.
      */
-    async sendBulk(items: BulkItem[], chunk = 1000): Promise<{ created: number; duplicates: number; suppressed: number }> {
+    async sendBulk(
+      items: BulkItem[],
+      chunk = 1000,
+    ): Promise<{ created: number; duplicates: number; suppressed: number }> {
       const kb = await deps.kb.current();
       const phones = items.map((i) => deps.normalisePhone(i.phone));
       const bad = phones.findIndex((p) => !p);
-      if (bad >= 0) throw new AppError("bad-request", `Item ${bad} has no phone number we can send to; nothing was queued.`);
+      if (bad >= 0)
+        throw new AppError("bad-request", `Item ${bad} has no phone number we can send to; nothing was queued.`);
       const out = { created: 0, duplicates: 0, suppressed: 0 };
       for (let i = 0; i < items.length; i += chunk) {
         const part = items.slice(i, i + chunk);
@@ -131,10 +163,20 @@ export const createNotifier = (deps: NotifierDeps) => {
         const optedOut = await deps.outbox.optedOut(phones.slice(i, i + chunk) as string[], channel);
         const now = deps.clock.now();
         const rows = part.map((it, k) => {
-          if (!KEY.test(it.idempotencyKey)) throw new AppError("bad-request", `Item ${i + k} has an invalid idempotencyKey; nothing more was queued.`);
+          if (!KEY.test(it.idempotencyKey))
+            throw new AppError("bad-request", `Item ${i + k} has an invalid idempotencyKey; nothing more was queued.`);
           return prepareNotification({
-            templateId: it.templateId, phone: phones[i + k]!, citizenId: it.citizenId ?? null, locale: it.locale ?? "zh", variables: it.variables,
-            idempotencyKey: it.idempotencyKey, kb: kb.kb, kbVersion: kb.version, now, tz: deps.tz, optedOut: optedOut.has(phones[i + k]!),
+            templateId: it.templateId,
+            phone: phones[i + k]!,
+            citizenId: it.citizenId ?? null,
+            locale: it.locale ?? "zh",
+            variables: it.variables,
+            idempotencyKey: it.idempotencyKey,
+            kb: kb.kb,
+            kbVersion: kb.version,
+            now,
+            tz: deps.tz,
+            optedOut: optedOut.has(phones[i + k]!),
           });
         });
         const created = await deps.outbox.insertMany(rows);
@@ -153,7 +195,14 @@ export const createNotifier = (deps: NotifierDeps) => {
     },
 
     /** The one-time code for identity verification: urgent, so night and opt-out do not hold it. */
-    sendVerificationCode(input: { phone: string; code: string; minutes: number; idempotencyKey: string; citizenId?: string; locale?: Locale }) {
+    sendVerificationCode(input: {
+      phone: string;
+      code: string;
+      minutes: number;
+      idempotencyKey: string;
+      citizenId?: string;
+      locale?: Locale;
+    }) {
       return service.send({
         templateId: "sms.verification-code",
         to: { phone: input.phone, ...(input.citizenId ? { citizenId: input.citizenId } : {}) },
@@ -189,13 +238,18 @@ export const createNotifier = (deps: NotifierDeps) => {
     async recordDeliveryReport(input: { providerMessageId: string; status: string; errorCode?: string }) {
       const reported = mapReportedStatus(input.status);
       if (!reported)
-        throw new AppError("unprocessable", `Unknown delivery status "${input.status}".`, { known: KNOWN_PROVIDER_STATUSES });
+        throw new AppError("unprocessable", `Unknown delivery status "${input.status}".`, {
+          known: KNOWN_PROVIDER_STATUSES,
+        });
       const row = await deps.outbox.findByProviderMessage(input.providerMessageId);
       if (!row) throw new AppError("not-found", `No message with provider id "${input.providerMessageId}".`);
       const next = applyReport(row.status, reported);
       await deps.outbox.recordReceipt({
-        notificationId: row.id, providerStatus: input.status, newStatus: next ?? null,
-        ...(input.errorCode ? { errorCode: input.errorCode } : {}), at: deps.clock.now(),
+        notificationId: row.id,
+        providerStatus: input.status,
+        newStatus: next ?? null,
+        ...(input.errorCode ? { errorCode: input.errorCode } : {}),
+        at: deps.clock.now(),
       });
       return { id: row.id, status: next ?? row.status, changed: next !== undefined };
     },
@@ -203,13 +257,22 @@ export const createNotifier = (deps: NotifierDeps) => {
     /** Several reports at once: all are checked before any is recorded. */
     async recordDeliveryReports(reports: { messageId: string; status: string; errorCode?: string }[]) {
       const unknown = reports.filter((r) => !mapReportedStatus(r.status)).map((r) => r.status);
-      if (unknown.length) throw new AppError("unprocessable", `Unknown delivery status "${unknown[0]}"; nothing was recorded.`, { known: KNOWN_PROVIDER_STATUSES });
+      if (unknown.length)
+        throw new AppError("unprocessable", `Unknown delivery status "${unknown[0]}"; nothing was recorded.`, {
+          known: KNOWN_PROVIDER_STATUSES,
+        });
       for (const r of reports)
         if (!(await deps.outbox.findByProviderMessage(r.messageId)))
           throw new AppError("not-found", `No message with provider id "${r.messageId}"; nothing was recorded.`);
       const out = [];
       for (const r of reports)
-        out.push(await service.recordDeliveryReport({ providerMessageId: r.messageId, status: r.status, ...(r.errorCode ? { errorCode: r.errorCode } : {}) }));
+        out.push(
+          await service.recordDeliveryReport({
+            providerMessageId: r.messageId,
+            status: r.status,
+            ...(r.errorCode ? { errorCode: r.errorCode } : {}),
+          }),
+        );
       return out;
     },
 

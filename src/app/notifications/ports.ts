@@ -33,8 +33,20 @@ export interface OutboxRow {
 
 export type NewNotification = Pick<
   OutboxRow,
-  | "idempotencyKey" | "channel" | "phone" | "citizenId" | "templateId" | "locale" | "variables" | "body" | "characters"
-  | "segments" | "kbVersion" | "urgent" | "nextAttemptAt" | "createdAt"
+  | "idempotencyKey"
+  | "channel"
+  | "phone"
+  | "citizenId"
+  | "templateId"
+  | "locale"
+  | "variables"
+  | "body"
+  | "characters"
+  | "segments"
+  | "kbVersion"
+  | "urgent"
+  | "nextAttemptAt"
+  | "createdAt"
 > & { status: "queued" | "deferred" | "suppressed"; lastError?: string | null };
 
 export interface AttemptOutcome {
@@ -92,9 +104,7 @@ export interface OutgoingMessage {
   variables: TemplateVars;
 }
 
-export type ProviderResult =
-  | { ok: true; providerMessageId: string }
-  | { ok: false; retryable: boolean; error: string };
+export type ProviderResult = { ok: true; providerMessageId: string } | { ok: false; retryable: boolean; error: string };
 
 /** An SMS gateway or a voice dialer. */
 export interface MessageProvider {

@@ -28,7 +28,8 @@ export interface PrepareInput {
 
 export const prepareNotification = (i: PrepareInput): NewNotification => {
   const template = i.kb.templates.find((t) => t.id === i.templateId);
-  if (!template) throw new AppError("unprocessable", `No message template "${i.templateId}" in KB version ${i.kbVersion}.`);
+  if (!template)
+    throw new AppError("unprocessable", `No message template "${i.templateId}" in KB version ${i.kbVersion}.`);
   let body: string;
   let length: { characters: number; segments: number };
   if (template.channel === "sms") {

@@ -49,7 +49,10 @@ export const hallQueue = async (
   const all = figures.flatMap((f) => f.recentServiceMinutes);
   const waiting = items.reduce((n, i) => n + i.waiting, 0);
   // All windows together serve the whole queue; counters seen calling any item count once each.
-  const counters = Math.max(1, figures.reduce((n, f) => n + f.activeCounters, 0));
+  const counters = Math.max(
+    1,
+    figures.reduce((n, f) => n + f.activeCounters, 0),
+  );
   return {
     hallCode,
     name: hall.name,

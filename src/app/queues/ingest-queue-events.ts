@@ -50,8 +50,10 @@ export const ingestQueueEvents = async (
   });
   const ids = events.map((e) => e.eventId);
   const dup = ids.find((id, i) => ids.indexOf(id) !== i);
-  if (dup) problems.push({ index: ids.lastIndexOf(dup), eventId: dup, message: "The same eventId twice in one batch." });
-  if (problems.length) throw new AppError("unprocessable", "The batch was not applied: some events are not valid.", problems);
+  if (dup)
+    problems.push({ index: ids.lastIndexOf(dup), eventId: dup, message: "The same eventId twice in one batch." });
+  if (problems.length)
+    throw new AppError("unprocessable", "The batch was not applied: some events are not valid.", problems);
 
   const result = await d.tx(async (store) => {
     const applied: string[] = [];
@@ -60,7 +62,13 @@ export const ingestQueueEvents = async (
     const ordered = events.map((e, index) => ({ e, index })).sort((a, b) => a.e.at.getTime() - b.e.at.getTime());
     for (const { e, index } of ordered) {
       const fresh = await store.recordEvent({
-        sourceSystem: source, eventId: e.eventId, hallCode, ticket: e.ticket, type: e.type, occurredAt: e.at, receivedAt: now,
+        sourceSystem: source,
+        eventId: e.eventId,
+        hallCode,
+        ticket: e.ticket,
+        type: e.type,
+        occurredAt: e.at,
+        receivedAt: now,
       });
       if (!fresh) {
         duplicates.push(e.eventId);
@@ -69,14 +77,25 @@ export const ingestQueueEvents = async (
       const date = cityDate(e.at, d.tz);
       const current = await store.lockTicket(hallCode, date, e.ticket);
       const decision = decideTicket(current?.status, e.type);
-      if (!decision.ok) throw new AppError("unprocessable", "The batch was not applied: some events are not valid.", [{ index, eventId: e.eventId, message: `Ticket ${e.ticket}: ${decision.message}` }]);
+      if (!decision.ok)
+        throw new AppError("unprocessable", "The batch was not applied: some events are not valid.", [
+          { index, eventId: e.eventId, message: `Ticket ${e.ticket}: ${decision.message}` },
+        ]);
       if (current && e.itemCode && e.itemCode !== current.itemCode)
-        throw new AppError("unprocessable", "The batch was not applied: some events are not valid.", [{ index, eventId: e.eventId, message: `Ticket ${e.ticket} is for ${current.itemCode}, not ${e.itemCode}.` }]);
+        throw new AppError("unprocessable", "The batch was not applied: some events are not valid.", [
+          { index, eventId: e.eventId, message: `Ticket ${e.ticket} is for ${current.itemCode}, not ${e.itemCode}.` },
+        ]);
       await store.saveTicket(
         {
-          hallCode, serviceDate: date, ticket: e.ticket, itemCode: current?.itemCode ?? e.itemCode!, status: decision.status,
-          counter: e.counter ?? current?.counter ?? null, issuedAt: current?.issuedAt ?? e.at,
-          calledAt: e.type === "called" ? e.at : (current?.calledAt ?? null), servedAt: e.type === "served" ? e.at : null,
+          hallCode,
+          serviceDate: date,
+          ticket: e.ticket,
+          itemCode: current?.itemCode ?? e.itemCode!,
+          status: decision.status,
+          counter: e.counter ?? current?.counter ?? null,
+          issuedAt: current?.issuedAt ?? e.at,
+          calledAt: e.type === "called" ? e.at : (current?.calledAt ?? null),
+          servedAt: e.type === "served" ? e.at : null,
         },
         e.at,
         e.type,
@@ -86,6 +105,8 @@ export const ingestQueueEvents = async (
     return { applied, duplicates };
   });
   if (result.applied.length === 0)
-    throw new AppError("conflict", "Every event in this batch was applied before; nothing changed.", { duplicates: result.duplicates });
+    throw new AppError("conflict", "Every event in this batch was applied before; nothing changed.", {
+      duplicates: result.duplicates,
+    });
   return { hallCode, applied: result.applied.length, duplicates: result.duplicates };
 };

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { Material } from "../kb/schema.js";
 import { evaluateCondition, tailorChecklist } from "./conditions.js";
 
-const m = (id: string, when?: Material["when"]): Material => ({ id, name: { zh: id, en: id }, original: true, copies: 0, when });
+const m = (id: string, when?: Material["when"]): Material => ({
+  id,
+  name: { zh: id, en: id },
+  original: true,
+  copies: 0,
+  when,
+});
 
 const passport = [
   m("id-card"),
@@ -21,9 +27,15 @@ describe("conditions on materials", () => {
     expect(evaluateCondition({ ageUnder: 16 }, { age: 12 })).toBe(true);
     expect(evaluateCondition({ ageUnder: 16 }, { age: 16 })).toBe(false);
     expect(evaluateCondition({ ageAtLeast: 16 }, { age: 16 })).toBe(true);
-    expect(evaluateCondition({ ageUnder: 16, flags: ["agent-applies"] }, { age: 10, flags: ["agent-applies"] })).toBe(true);
-    expect(evaluateCondition({ ageUnder: 16, flags: ["agent-applies"] }, { age: 30, flags: ["agent-applies"] })).toBe(false);
-    expect(evaluateCondition({ situations: ["lost"], notSituations: ["damaged"] }, { situations: ["lost", "damaged"] })).toBe(false);
+    expect(evaluateCondition({ ageUnder: 16, flags: ["agent-applies"] }, { age: 10, flags: ["agent-applies"] })).toBe(
+      true,
+    );
+    expect(evaluateCondition({ ageUnder: 16, flags: ["agent-applies"] }, { age: 30, flags: ["agent-applies"] })).toBe(
+      false,
+    );
+    expect(
+      evaluateCondition({ situations: ["lost"], notSituations: ["damaged"] }, { situations: ["lost", "damaged"] }),
+    ).toBe(false);
   });
 
   it("says unknown when the fact was never learnt, and false only when it is known not to hold", () => {
@@ -36,10 +48,20 @@ describe("conditions on materials", () => {
   });
 
   it("tailors a passport checklist for a 10-year-old with a guardian present", () => {
-    const c = tailorChecklist(passport, { age: 10, situations: ["first-time"], notFlags: ["agent-applies", "state-employee"] });
+    const c = tailorChecklist(passport, {
+      age: 10,
+      situations: ["first-time"],
+      notFlags: ["agent-applies", "state-employee"],
+    });
     expect(ids(c.needed)).toEqual(["id-card", "hukou-book", "guardian-id"]);
     expect(ids(c.conditional)).toEqual([]);
-    expect(ids(c.omitted)).toEqual(["guardian-authorisation", "employer-approval", "old-passport", "police-report", "adult-photo"]);
+    expect(ids(c.omitted)).toEqual([
+      "guardian-authorisation",
+      "employer-approval",
+      "old-passport",
+      "police-report",
+      "adult-photo",
+    ]);
   });
 
   it("tailors it for an adult whose passport expired, keeping unknown flags as conditional", () => {

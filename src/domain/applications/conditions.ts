@@ -26,8 +26,10 @@ export const evaluateCondition = (c: Condition | undefined, f: CitizenFacts): Tr
   const parts: Truth[] = [];
   if (c.ageUnder !== undefined) parts.push(f.age === undefined ? "unknown" : f.age < c.ageUnder);
   if (c.ageAtLeast !== undefined) parts.push(f.age === undefined ? "unknown" : f.age >= c.ageAtLeast);
-  if (c.situations) parts.push(f.situations === undefined ? "unknown" : c.situations.some((s) => f.situations!.includes(s)));
-  if (c.notSituations) parts.push(f.situations === undefined ? "unknown" : !c.notSituations.some((s) => f.situations!.includes(s)));
+  if (c.situations)
+    parts.push(f.situations === undefined ? "unknown" : c.situations.some((s) => f.situations!.includes(s)));
+  if (c.notSituations)
+    parts.push(f.situations === undefined ? "unknown" : !c.notSituations.some((s) => f.situations!.includes(s)));
   for (const flag of c.flags ?? [])
     parts.push(f.flags?.includes(flag) ? true : f.notFlags?.includes(flag) ? false : "unknown");
   return all(parts);

@@ -46,14 +46,24 @@ describe("life-event progress from applications", () => {
   });
 
   it("prefers an open application over an older rejected one, and a rejected step can be retried", () => {
-    const p = lifeEventProgress(newborn, [app("birth.medical-certificate", "collected"), app("hukou.birth", "rejected", 2), app("hukou.birth", "reviewing", 3)]);
+    const p = lifeEventProgress(newborn, [
+      app("birth.medical-certificate", "collected"),
+      app("hukou.birth", "rejected", 2),
+      app("hukou.birth", "reviewing", 3),
+    ]);
     expect(p.steps[1]).toMatchObject({ state: "in-progress", application: { status: "reviewing" } });
-    const q = lifeEventProgress(newborn, [app("birth.medical-certificate", "collected"), app("hukou.birth", "rejected", 2)]);
+    const q = lifeEventProgress(newborn, [
+      app("birth.medical-certificate", "collected"),
+      app("hukou.birth", "rejected", 2),
+    ]);
     expect(q.steps[1]!.state).toBe("available");
   });
 
   it("is complete when every step is collected", () => {
-    const p = lifeEventProgress(newborn, newborn.steps.map((s) => app(s.item, "collected")));
+    const p = lifeEventProgress(
+      newborn,
+      newborn.steps.map((s) => app(s.item, "collected")),
+    );
     expect(p).toMatchObject({ done: 4, total: 4, complete: true, next: [] });
   });
 

@@ -47,10 +47,15 @@ const pick = (apps: StepApplication[]): StepApplication | undefined =>
     return open !== 0 ? open : b.statusChangedAt.getTime() - a.statusChangedAt.getTime();
   })[0];
 
-export const lifeEventProgress = (event: LifeEvent, applications: StepApplication[], facts: CitizenFacts = {}): LifeEventProgress => {
+export const lifeEventProgress = (
+  event: LifeEvent,
+  applications: StepApplication[],
+  facts: CitizenFacts = {},
+): LifeEventProgress => {
   const chosen = new Map(event.steps.map((s) => [s.item, pick(applications.filter((a) => a.itemCode === s.item))]));
   const applies = new Map(event.steps.map((s) => [s.item, evaluateCondition(s.when, facts) !== false]));
-  const satisfied = (item: string) => !applies.get(item) || (chosen.get(item) !== undefined && isDone(chosen.get(item)!.status));
+  const satisfied = (item: string) =>
+    !applies.get(item) || (chosen.get(item) !== undefined && isDone(chosen.get(item)!.status));
 
   const steps = event.steps.map((s): StepProgress => {
     const app = chosen.get(s.item);

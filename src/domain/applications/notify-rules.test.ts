@@ -12,12 +12,15 @@ describe("which status changes are notified", () => {
   });
 
   it("tells them when they must act: correction, refusal", () => {
-    expect(noticesForStatus("returned", ["sms"])).toEqual([{ template: "sms.returned-for-correction", channel: "sms" }]);
+    expect(noticesForStatus("returned", ["sms"])).toEqual([
+      { template: "sms.returned-for-correction", channel: "sms" },
+    ]);
     expect(noticesForStatus("rejected", ["sms"])).toEqual([{ template: "sms.application-status", channel: "sms" }]);
   });
 
   it("stays quiet for acceptance at the counter, intermediate steps and collection", () => {
-    for (const s of ["accepted", "reviewing", "producing", "collected"] as const) expect(noticesForStatus(s, ["sms", "voice"])).toEqual([]);
+    for (const s of ["accepted", "reviewing", "producing", "collected"] as const)
+      expect(noticesForStatus(s, ["sms", "voice"])).toEqual([]);
   });
 
   it("sends nothing when the citizen chose no channel", () => {

@@ -8,7 +8,11 @@ const at = (status: ApplicationStatus) => ({ status, statusChangedAt: t0 });
 describe("application state machine", () => {
   it("walks the happy path 受理 → 审核 → 制证 → 待领取 → 已领取", () => {
     const path: ApplicationStatus[] = ["accepted", "reviewing", "producing", "ready", "collected"];
-    expect(decideTransition(undefined, { to: "accepted", occurredAt: t0 })).toMatchObject({ ok: true, from: null, to: "accepted" });
+    expect(decideTransition(undefined, { to: "accepted", occurredAt: t0 })).toMatchObject({
+      ok: true,
+      from: null,
+      to: "accepted",
+    });
     for (let i = 1; i < path.length; i++)
       expect(decideTransition(at(path[i - 1]!), { to: path[i]!, occurredAt: later })).toEqual({
         ok: true,
@@ -40,15 +44,24 @@ describe("application state machine", () => {
 
   it("needs a reason for 退回补正 and 不予受理", () => {
     for (const to of ["returned", "rejected"] as const) {
-      expect(decideTransition(at("reviewing"), { to, occurredAt: later })).toMatchObject({ ok: false, code: "reason-required" });
-      expect(decideTransition(at("reviewing"), { to, reason: "  ", occurredAt: later })).toMatchObject({ ok: false, code: "reason-required" });
+      expect(decideTransition(at("reviewing"), { to, occurredAt: later })).toMatchObject({
+        ok: false,
+        code: "reason-required",
+      });
+      expect(decideTransition(at("reviewing"), { to, reason: "  ", occurredAt: later })).toMatchObject({
+        ok: false,
+        code: "reason-required",
+      });
     }
   });
 
   it("starts only as accepted or rejected at the counter", () => {
     expect(decideTransition(undefined, { to: "rejected", reason: "不属于本机关职责", occurredAt: t0 }).ok).toBe(true);
     for (const to of ["reviewing", "producing", "ready", "collected", "returned"] as const)
-      expect(decideTransition(undefined, { to, reason: "x", occurredAt: t0 })).toMatchObject({ ok: false, code: "invalid-start" });
+      expect(decideTransition(undefined, { to, reason: "x", occurredAt: t0 })).toMatchObject({
+        ok: false,
+        code: "invalid-start",
+      });
   });
 
   it("refuses an event older than the current status (out-of-order delivery)", () => {
@@ -57,8 +70,14 @@ describe("application state machine", () => {
   });
 
   it("treats collected and rejected as final", () => {
-    expect(decideTransition(at("collected"), { to: "ready", occurredAt: later })).toMatchObject({ ok: false, code: "final" });
-    expect(decideTransition(at("rejected"), { to: "accepted", occurredAt: later })).toMatchObject({ ok: false, code: "final" });
+    expect(decideTransition(at("collected"), { to: "ready", occurredAt: later })).toMatchObject({
+      ok: false,
+      code: "final",
+    });
+    expect(decideTransition(at("rejected"), { to: "accepted", occurredAt: later })).toMatchObject({
+      ok: false,
+      code: "final",
+    });
   });
 
   it("reads our codes and the Chinese labels", () => {

@@ -8,7 +8,15 @@ import type { LocalText } from "../kb/schema.js";
  * department system out of step with us and is refused rather than guessed at.
  */
 
-export const APPLICATION_STATUSES = ["accepted", "reviewing", "producing", "ready", "collected", "returned", "rejected"] as const;
+export const APPLICATION_STATUSES = [
+  "accepted",
+  "reviewing",
+  "producing",
+  "ready",
+  "collected",
+  "returned",
+  "rejected",
+] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 export const STATUS_LABEL: Record<ApplicationStatus, LocalText> = {
@@ -60,7 +68,11 @@ export interface CurrentState {
 
 export type TransitionResult =
   | { ok: true; from: ApplicationStatus | null; to: ApplicationStatus; reason: string | null }
-  | { ok: false; code: "invalid-start" | "invalid-transition" | "reason-required" | "stale" | "final"; message: string };
+  | {
+      ok: false;
+      code: "invalid-start" | "invalid-transition" | "reason-required" | "stale" | "final";
+      message: string;
+    };
 
 const label = (s: ApplicationStatus) => `${STATUS_LABEL[s].zh} (${s})`;
 
@@ -68,7 +80,11 @@ const label = (s: ApplicationStatus) => `${STATUS_LABEL[s].zh} (${s})`;
 export const decideTransition = (current: CurrentState | undefined, change: StatusChange): TransitionResult => {
   const reason = change.reason?.trim() || null;
   if (REASON_REQUIRED.includes(change.to) && !reason)
-    return { ok: false, code: "reason-required", message: `A change to ${label(change.to)} must give the reason the citizen will be told.` };
+    return {
+      ok: false,
+      code: "reason-required",
+      message: `A change to ${label(change.to)} must give the reason the citizen will be told.`,
+    };
   if (!current) {
     if (!INITIAL_STATUSES.includes(change.to))
       return {
@@ -79,7 +95,11 @@ export const decideTransition = (current: CurrentState | undefined, change: Stat
     return { ok: true, from: null, to: change.to, reason };
   }
   if (isFinal(current.status))
-    return { ok: false, code: "final", message: `The application is already ${label(current.status)}; it cannot change any more.` };
+    return {
+      ok: false,
+      code: "final",
+      message: `The application is already ${label(current.status)}; it cannot change any more.`,
+    };
   if (change.occurredAt.getTime() < current.statusChangedAt.getTime())
     return {
       ok: false,

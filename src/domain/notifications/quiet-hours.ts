@@ -27,7 +27,12 @@ export const isQuiet = (at: Date, tz: string, w: QuietWindow = DEFAULT_QUIET_WIN
  * When a message planned for `at` may actually be sent: `at` itself outside the window (or when
  * urgent), otherwise the end of the window on the city's clocks.
  */
-export const earliestSendTime = (at: Date, tz: string, urgent: boolean, w: QuietWindow = DEFAULT_QUIET_WINDOW): Date => {
+export const earliestSendTime = (
+  at: Date,
+  tz: string,
+  urgent: boolean,
+  w: QuietWindow = DEFAULT_QUIET_WINDOW,
+): Date => {
   if (urgent || !isQuiet(at, tz, w)) return at;
   const p = localParts(at, tz);
   const m = p.hour * 60 + p.minute;

@@ -17,12 +17,19 @@ describe("template rendering", () => {
       ok: true,
       text: "您办理护照首次申领所需材料清单：https://x/s/abc",
     });
-    expect(renderTemplate(t, "en", { itemName: "Passport", link: "L" })).toEqual({ ok: true, text: "Checklist for Passport: L" });
+    expect(renderTemplate(t, "en", { itemName: "Passport", link: "L" })).toEqual({
+      ok: true,
+      text: "Checklist for Passport: L",
+    });
   });
 
   it("refuses missing and unknown variables instead of sending a broken text", () => {
     expect(renderTemplate(t, "zh", { itemName: "护照" })).toEqual({ ok: false, missing: ["link"], unknown: [] });
-    expect(renderTemplate(t, "zh", { itemName: "护照", link: "L", code: 1 })).toEqual({ ok: false, missing: [], unknown: ["code"] });
+    expect(renderTemplate(t, "zh", { itemName: "护照", link: "L", code: 1 })).toEqual({
+      ok: false,
+      missing: [],
+      unknown: ["code"],
+    });
   });
 
   it("flattens line breaks in values so a value cannot forge extra lines", () => {

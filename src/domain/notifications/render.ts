@@ -6,9 +6,7 @@ import { smsLength, type SmsLength } from "./segments.js";
 export type Locale = "zh" | "en";
 export type TemplateVars = Record<string, string | number>;
 
-export type Rendered =
-  | { ok: true; text: string }
-  | { ok: false; missing: string[]; unknown: string[] };
+export type Rendered = { ok: true; text: string } | { ok: false; missing: string[]; unknown: string[] };
 
 // Values go into a plain-text message; line breaks and control characters would let a value
 // forge extra lines, so they become spaces.

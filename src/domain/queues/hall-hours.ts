@@ -28,7 +28,12 @@ export interface OpenState {
   sessions: Session[];
 }
 
-export const openState = (hall: Pick<Hall, "hours">, at: Date, tz: string, calendar: readonly CalendarYear[]): OpenState => {
+export const openState = (
+  hall: Pick<Hall, "hours">,
+  at: Date,
+  tz: string,
+  calendar: readonly CalendarYear[],
+): OpenState => {
   const sessions = hallSessions(hall, cityDate(at, tz), calendar);
   const p = localParts(at, tz);
   const hhmm = `${String(p.hour).padStart(2, "0")}:${String(p.minute).padStart(2, "0")}`;

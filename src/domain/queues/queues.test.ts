@@ -16,8 +16,14 @@ describe("ticket transitions", () => {
   });
 
   it("refuses impossible moves with a reason", () => {
-    expect(decideTicket(undefined, "called")).toMatchObject({ ok: false, message: expect.stringContaining("never issued") });
-    expect(decideTicket("waiting", "issued")).toMatchObject({ ok: false, message: expect.stringContaining("already issued") });
+    expect(decideTicket(undefined, "called")).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("never issued"),
+    });
+    expect(decideTicket("waiting", "issued")).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("already issued"),
+    });
     expect(decideTicket("waiting", "served")).toMatchObject({ ok: false });
     expect(decideTicket("served", "called")).toMatchObject({ ok: false });
     expect(decideTicket("served", "skipped")).toMatchObject({ ok: false });
@@ -35,10 +41,14 @@ describe("wait estimate", () => {
 
   it("falls back to the typical service time with too little data, and assumes one window", () => {
     expect(estimateWaitMinutes({ waiting: 3, recentServiceMinutes: [2], activeCounters: 0 })).toBe(24);
-    expect(estimateWaitMinutes({ waiting: 3, recentServiceMinutes: [], activeCounters: 3, defaultServiceMinutes: 10 })).toBe(10);
+    expect(
+      estimateWaitMinutes({ waiting: 3, recentServiceMinutes: [], activeCounters: 3, defaultServiceMinutes: 10 }),
+    ).toBe(10);
   });
 
   it("ignores impossible durations", () => {
-    expect(estimateWaitMinutes({ waiting: 2, recentServiceMinutes: [-1, 0, 500, 6, 6, 6], activeCounters: 1 })).toBe(12);
+    expect(estimateWaitMinutes({ waiting: 2, recentServiceMinutes: [-1, 0, 500, 6, 6, 6], activeCounters: 1 })).toBe(
+      12,
+    );
   });
 });

@@ -10,7 +10,12 @@ export type QueueEventType = (typeof QUEUE_EVENT_TYPES)[number];
 export const TICKET_STATUSES = ["waiting", "called", "served", "skipped"] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
-const RESULT: Record<QueueEventType, TicketStatus> = { issued: "waiting", called: "called", served: "served", skipped: "skipped" };
+const RESULT: Record<QueueEventType, TicketStatus> = {
+  issued: "waiting",
+  called: "called",
+  served: "served",
+  skipped: "skipped",
+};
 
 /** from which ticket status each event may come (undefined: the ticket does not exist yet) */
 const FROM: Record<QueueEventType, (TicketStatus | undefined)[]> = {
@@ -25,7 +30,8 @@ export type TicketDecision = { ok: true; status: TicketStatus } | { ok: false; m
 
 export const decideTicket = (current: TicketStatus | undefined, event: QueueEventType): TicketDecision => {
   if (FROM[event].includes(current)) return { ok: true, status: RESULT[event] };
-  if (current === undefined) return { ok: false, message: `Ticket was never issued; "${event}" needs an "issued" event first.` };
+  if (current === undefined)
+    return { ok: false, message: `Ticket was never issued; "${event}" needs an "issued" event first.` };
   if (event === "issued") return { ok: false, message: "Ticket number was already issued today." };
   return { ok: false, message: `A ticket that is ${current} cannot be ${event}.` };
 };

@@ -1,7 +1,7 @@
 import type { PageModel } from "../../app/links/page-model.js";
 import { CANCEL_REASONS } from "../../domain/appointments/states.js";
 import { checklistSection, hallSection } from "./components.js";
-import { html, type SafeHtml } from "./html.js";
+import { markup, type SafeHtml } from "./html.js";
 import { t, type Lang, type Word } from "./i18n.js";
 import { linkQuery } from "./layout.js";
 
@@ -27,7 +27,7 @@ export const appointmentBody = (
   const q = linkQuery(lang, o.large);
   const notice = o.notice && NOTICES[o.notice] ? t(lang, NOTICES[o.notice]!) : o.notice;
   const reasons = CANCEL_REASONS.filter((r) => REASON_LABEL[r]);
-  return html`${notice ? html`<p role="status" class="status${o.notice === "cancelled" || o.notice === "rescheduled" ? "" : " warn"}">${notice}</p>` : ""}
+  return markup`${notice ? markup`<p role="status" class="status${o.notice === "cancelled" || o.notice === "rescheduled" ? "" : " warn"}">${notice}</p>` : ""}
 <section aria-labelledby="appt"><h2 id="appt">${a.itemName?.[lang] ?? a.item}</h2>
 <dl>
 <dt>${t(lang, "reference")}</dt><dd>${a.reference}</dd>
@@ -35,18 +35,26 @@ export const appointmentBody = (
 <dt>${t(lang, "status")}</dt><dd data-status="${a.status}">${a.status}</dd>
 </dl>
 </section>
-${m.canChange ? html`<section aria-labelledby="change"><h2 id="change">${t(lang, "reschedule")}</h2>
-${m.slots.length ? html`<form method="post" action="${path}/reschedule${q}">
+${
+  m.canChange
+    ? markup`<section aria-labelledby="change"><h2 id="change">${t(lang, "reschedule")}</h2>
+${
+  m.slots.length
+    ? markup`<form method="post" action="${path}/reschedule${q}">
 <fieldset><legend>${t(lang, "chooseSlot")}</legend>
-${m.slots.map((s, i) => html`<label><input type="radio" name="slot" value="${s.date} ${s.start}"${i === 0 ? html` checked` : ""}> ${s.date} ${s.start}</label>`)}
-</fieldset><button type="submit">${t(lang, "confirm")}</button></form>` : html`<p>${t(lang, "noSlots")}</p>`}
+${m.slots.map((s, i) => markup`<label><input type="radio" name="slot" value="${s.date} ${s.start}"${i === 0 ? markup` checked` : ""}> ${s.date} ${s.start}</label>`)}
+</fieldset><button type="submit">${t(lang, "confirm")}</button></form>`
+    : markup`<p>${t(lang, "noSlots")}</p>`
+}
 </section>
 <section aria-labelledby="cancel"><h2 id="cancel">${t(lang, "cancel")}</h2>
 <form method="post" action="${path}/cancel${q}">
 <label for="reason">${t(lang, "cancelReason")}</label>
-<select id="reason" name="reason">${reasons.map((r) => html`<option value="${r}">${REASON_LABEL[r]![lang]}</option>`)}</select>
+<select id="reason" name="reason">${reasons.map((r) => markup`<option value="${r}">${REASON_LABEL[r]![lang]}</option>`)}</select>
 <p><button type="submit">${t(lang, "cancel")}</button></p>
-</form></section>` : ""}
+</form></section>`
+    : ""
+}
 ${m.checklist ? checklistSection(m.checklist, lang, false) : ""}
 ${m.card ? hallSection(m.card, lang) : ""}`;
 };

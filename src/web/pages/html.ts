@@ -1,6 +1,6 @@
 /**
  * HTML built from tagged templates that escape every interpolated value, so text from the KB,
- * from department systems or from a citizen can never become markup. Fragments built with `html`
+ * from department systems or from a citizen can never become markup. Fragments built with `markup`
  * are marked safe and nest without double escaping.
  */
 
@@ -23,7 +23,7 @@ const render = (v: Value): string => {
   return escapeHtml(String(v));
 };
 
-export const html = (strings: TemplateStringsArray, ...values: Value[]): SafeHtml =>
+export const markup = (strings: TemplateStringsArray, ...values: Value[]): SafeHtml =>
   new SafeHtml(strings.reduce((out, s, i) => out + s + (i < values.length ? render(values[i]!) : ""), ""));
 
 /** Trusted markup written in this codebase (never data). */

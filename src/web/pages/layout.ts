@@ -1,4 +1,4 @@
-import { html, raw, type SafeHtml } from "./html.js";
+import { markup, raw, type SafeHtml } from "./html.js";
 import { t, type Lang } from "./i18n.js";
 
 /**
@@ -49,7 +49,8 @@ const query = (lang: Lang, large: boolean) => `?lang=${lang}${large ? "&size=lar
 
 export const layout = (f: Frame, title: string, body: SafeHtml): string => {
   const other: Lang = f.lang === "zh" ? "en" : "zh";
-  return `<!doctype html>${html`<html lang="${f.lang === "zh" ? "zh-CN" : "en"}"${f.large ? raw(' class="large"') : ""}>
+  return `<!doctype html>${
+    markup`<html lang="${f.lang === "zh" ? "zh-CN" : "en"}"${f.large ? raw(' class="large"') : ""}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
@@ -72,7 +73,8 @@ ${body}
 </main>
 <footer><p>${t(f.lang, "hotline")}</p></footer>
 </body>
-</html>`.value}`;
+</html>`.value
+  }`;
 };
 
 export const linkQuery = query;

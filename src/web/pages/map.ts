@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from "./html.js";
+import { markup, type SafeHtml } from "./html.js";
 import type { Lang } from "./i18n.js";
 
 /**
@@ -26,11 +26,16 @@ export const hallMap = (here: MapPoint & { name: string }, all: MapPoint[], lang
   const spanX = Math.max((maxLng - minLng) * kx, 0.01);
   const spanY = Math.max(maxLat - minLat, 0.01);
   const scale = Math.min((W - 2 * PAD) / spanX, (H - 2 * PAD) / spanY);
-  const x = (p: MapPoint) => (W / 2 + ((p.lng - (minLng + maxLng) / 2) * kx) * scale).toFixed(1);
+  const x = (p: MapPoint) => (W / 2 + (p.lng - (minLng + maxLng) / 2) * kx * scale).toFixed(1);
   const y = (p: MapPoint) => (H / 2 - (p.lat - (minLat + maxLat) / 2) * scale).toFixed(1);
-  const label = lang === "zh" ? `示意图：${here.name}在全市办事大厅中的位置` : `Sketch map: where ${here.name} is among the city's service halls`;
-  const others = pts.filter((p) => p.code !== here.code).map((p) => html`<circle cx="${x(p)}" cy="${y(p)}" r="4" fill="#9aa7b4"/>`);
-  return html`<svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${label}" xmlns="http://www.w3.org/2000/svg">
+  const label =
+    lang === "zh"
+      ? `示意图：${here.name}在全市办事大厅中的位置`
+      : `Sketch map: where ${here.name} is among the city's service halls`;
+  const others = pts
+    .filter((p) => p.code !== here.code)
+    .map((p) => markup`<circle cx="${x(p)}" cy="${y(p)}" r="4" fill="#9aa7b4"/>`);
+  return markup`<svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${label}" xmlns="http://www.w3.org/2000/svg">
 <title>${label}</title>
 ${others}
 <circle cx="${x(here)}" cy="${y(here)}" r="9" fill="#d0312d" stroke="#fff" stroke-width="3"/>

@@ -1,7 +1,7 @@
 import type { PageModel, PageResult } from "../../app/links/page-model.js";
 import { STATUS_LABEL } from "../../domain/applications/states.js";
 import { checklistSection, hallSection } from "./components.js";
-import { html, type SafeHtml } from "./html.js";
+import { markup, type SafeHtml } from "./html.js";
 import { t, type Lang, type Word } from "./i18n.js";
 import { layout, linkQuery, type Frame } from "./layout.js";
 import { appointmentBody } from "./appointment.js";
@@ -17,7 +17,11 @@ export interface RenderOptions {
 }
 
 const STATE_WORD: Record<string, Word> = {
-  done: "done", "in-progress": "inProgress", available: "available", blocked: "blocked", "not-applicable": "notApplicable",
+  done: "done",
+  "in-progress": "inProgress",
+  available: "available",
+  blocked: "blocked",
+  "not-applicable": "notApplicable",
 };
 
 const body = (m: PageModel, lang: Lang, o: RenderOptions, path: string): { title: string; body: SafeHtml } => {
@@ -25,7 +29,7 @@ const body = (m: PageModel, lang: Lang, o: RenderOptions, path: string): { title
     case "item":
       return {
         title: m.item.name[lang],
-        body: html`<p>${m.item.summary[lang]}</p>
+        body: markup`<p>${m.item.summary[lang]}</p>
 ${checklistSection(m.checklist, lang, m.tailored)}
 <p>${t(lang, "processing", m.item.processing.workingDays)}</p>
 ${m.halls.map((c) => hallSection(c, lang))}`,
@@ -33,13 +37,17 @@ ${m.halls.map((c) => hallSection(c, lang))}`,
     case "event":
       return {
         title: m.event.name[lang],
-        body: html`<p>${m.event.summary[lang]}</p>
+        body: markup`<p>${m.event.summary[lang]}</p>
 <section aria-labelledby="steps"><h2 id="steps">${t(lang, "steps")}</h2>
-<ol class="steps">${m.steps.map((s) => html`<li data-state="${s.state ?? ""}"><strong>${s.name[lang]}</strong>${s.state ? html` — ${t(lang, STATE_WORD[s.state]!)}` : ""}${s.note ? html`<br><span class="muted">${s.note[lang]}</span>` : ""}</li>`)}</ol>
+<ol class="steps">${m.steps.map((s) => markup`<li data-state="${s.state ?? ""}"><strong>${s.name[lang]}</strong>${s.state ? markup` — ${t(lang, STATE_WORD[s.state]!)}` : ""}${s.note ? markup`<br><span class="muted">${s.note[lang]}</span>` : ""}</li>`)}</ol>
 </section>
-${m.next ? html`<h2>${t(lang, "nextStep")}：${m.next.name[lang]}</h2>
+${
+  m.next
+    ? markup`<h2>${t(lang, "nextStep")}：${m.next.name[lang]}</h2>
 ${m.next.checklist ? checklistSection(m.next.checklist, lang, false) : ""}
-${m.next.halls.map((c) => hallSection(c, lang))}` : ""}`,
+${m.next.halls.map((c) => hallSection(c, lang))}`
+    : ""
+}`,
       };
     case "hall":
       return { title: m.card.hall.name[lang], body: hallSection(m.card, lang) };
@@ -48,10 +56,10 @@ ${m.next.halls.map((c) => hallSection(c, lang))}` : ""}`,
       const warn = a.status === "returned" || a.status === "rejected";
       return {
         title: a.itemName[lang],
-        body: html`<section aria-labelledby="status"><h2 id="status">${t(lang, "status")}</h2>
+        body: markup`<section aria-labelledby="status"><h2 id="status">${t(lang, "status")}</h2>
 <p><span class="status${warn ? " warn" : ""}" data-status="${a.status}">${STATUS_LABEL[a.status][lang]}</span></p>
-${a.reason ? html`<p>${t(lang, "reason")}：${a.reason}</p>` : ""}
-${a.status === "ready" ? html`<p>${t(lang, "pickup")}</p>` : ""}
+${a.reason ? markup`<p>${t(lang, "reason")}：${a.reason}</p>` : ""}
+${a.status === "ready" ? markup`<p>${t(lang, "pickup")}</p>` : ""}
 </section>
 ${m.checklist ? checklistSection(m.checklist, lang, false) : ""}
 ${m.card ? hallSection(m.card, lang) : ""}`,
@@ -69,7 +77,11 @@ export const renderPage = (r: PageResult, o: RenderOptions): { status: number; h
     const gone = r.reason === "expired";
     return {
       status: gone ? 410 : 404,
-      html: layout(frame, t(r.lang, gone ? "gone" : "notFound"), html`<p>${t(r.lang, gone ? "goneText" : "notFoundText")}</p>`),
+      html: layout(
+        frame,
+        t(r.lang, gone ? "gone" : "notFound"),
+        markup`<p>${t(r.lang, gone ? "goneText" : "notFoundText")}</p>`,
+      ),
     };
   }
   const b = body(r.model, r.lang, o, `${path}`);
