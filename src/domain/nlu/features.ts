@@ -50,6 +50,10 @@ export function extractFeatures(normalized: string, opts: FeatureOptions): Featu
   }
   const sorted = [...keys].sort();
   for (const key of sorted) add(`k:${key}`, 1);
+  // Several documents or services at once is how life events (一件事) sound.
+  const topics = sorted.filter((k) => k.startsWith("document:") || k.startsWith("cue:topic-")).length;
+  if (topics >= 2) add("k:several-topics", 1);
+  if (topics >= 3) add("k:many-topics", 1);
   // Pairs of concepts of different kinds: 身份证 × 丢 and 新生儿 × 医保-like cues.
   for (let i = 0; i < sorted.length; i++) {
     for (let j = i + 1; j < sorted.length; j++) {
