@@ -9,8 +9,10 @@ export interface TrainingText {
   code: string;
   text: string;
   weight: number;
-  source: "phrasing" | "extra" | "name" | "keyword" | "faq" | "summary";
+  source: "phrasing" | "extra" | "name" | "frame" | "keyword" | "faq" | "summary";
 }
+
+const NAME_FRAMES = ["{}怎么办理", "办理{}需要什么材料", "{}在哪里办", "{}的流程是什么", "{}要多长时间"];
 
 export function collectTrainingTexts(kb: KnowledgeBase, extra: Record<string, string[]>): TrainingText[] {
   const out: TrainingText[] = [];
@@ -20,6 +22,10 @@ export function collectTrainingTexts(kb: KnowledgeBase, extra: Record<string, st
   };
   for (const entry of [...kb.items, ...kb.events]) {
     push(entry.code, entry.name.zh, 1, "name");
+    // Official names are how service portals and letters put it; people then ask about them in a
+    // few stock frames. The frames teach that the name, not the frame, carries the meaning.
+    const core = entry.name.zh.replace(/[（(][^）)]*[）)]/g, "").trim();
+    for (const frame of NAME_FRAMES) push(entry.code, frame.replace("{}", core), 0.3, "frame");
     // The first sentence says what the item is; the rest (who, how long) reads alike across items.
     push(entry.code, firstSentence(entry.summary.zh), 0.4, "summary");
     for (const faq of entry.faq) push(entry.code, faq.q.zh, 0.7, "faq");
