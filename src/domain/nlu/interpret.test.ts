@@ -39,19 +39,20 @@ describe("interpret on a small KB", () => {
       [
         {
           code: "id-card.renew",
-          name: "身份证换领",
+          name: "身份证过期",
           phrasings: ["身份证过期了", "身份证过期了怎么办", "身份证到期了要办", "过期的身份证", "身份证快过期"],
         },
         {
           code: "id-card.replace",
-          name: "身份证补领",
+          name: "身份证丢失",
           phrasings: ["身份证丢了", "身份证丢了怎么办", "身份证找不到了要办", "丢了的身份证", "身份证快丢了"],
         },
       ],
       META,
       lexicon,
     );
-    const r = interpret(buildNluModel(symmetric, charSegmenter), "身份证怎么办", ctx);
+    // Calibration needs more data than this toy KB has, so it is switched off here.
+    const r = interpret(buildNluModel(symmetric, charSegmenter, { calibrationFolds: 0 }), "身份证怎么办", ctx);
     expect(["id-card.renew", "id-card.replace"]).toContain(r.intent);
     expect(r.clarify).toBe(true);
     expect(["id-card.renew", "id-card.replace"]).toContain(r.alternatives[0]!.intent);
