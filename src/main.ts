@@ -1,7 +1,5 @@
-import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { pgliteDir, pgliteExists } from "./adapters/storage/database.js";
-import { copyTemplate } from "./adapters/storage/init-data-dir.js";
+import { ensureEmbeddedDataDir } from "./adapters/storage/init-data-dir.js";
 import { buildContext, closeContext, ensureKbPublished } from "./compose.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { buildServer } from "./http/server.js";
@@ -13,13 +11,7 @@ export const start = async (config: Config) => {
   const t0 = Date.now();
   const phases: Record<string, number> = {};
   const lap = (name: string) => (phases[name] = Date.now() - t0);
-  if (!config.DATABASE_URL && !pgliteExists(config.dataDir) && !copyTemplate(pgliteDir(config.dataDir))) {
-    const script = fileURLToPath(new URL("./adapters/storage/init-data-dir.ts", import.meta.url));
-    process.stdout.write(`Creating the embedded database in ${pgliteDir(config.dataDir)} …\n`);
-    const r = spawnSync(process.execPath, [...process.execArgv, script, pgliteDir(config.dataDir)], { stdio: "inherit" });
-    if (r.status !== 0) throw new Error("could not create the embedded database");
-    lap("initdb");
-  }
+  if (ensureEmbeddedDataDir(config.dataDir, config.DATABASE_URL, (l) => process.stdout.write(`${l}\n`))) lap("initdb");
   const ctx = await buildContext(config);
   lap("database");
   const kbVersion = await ensureKbPublished(ctx);

@@ -1,7 +1,8 @@
+import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { openDb } from "./database.js";
+import { openDb, pgliteDir, pgliteExists } from "./database.js";
 import { migrate } from "./migrate.js";
 
 /**
@@ -24,6 +25,22 @@ export const copyTemplate = (dir: string): boolean => {
   if (!templateReady()) return false;
   mkdirSync(path.dirname(dir), { recursive: true });
   cpSync(TEMPLATE_DIR, dir, { recursive: true, filter: (src) => !src.endsWith("civicline.lock") });
+  return true;
+};
+
+/**
+ * Makes sure DATA_DIR holds an embedded database: nothing to do with DATABASE_URL or an existing
+ * directory; else a copy of the template, else initdb in a child process (see above). Returns
+ * true when it had to create one.
+ */
+export const ensureEmbeddedDataDir = (dataDir: string, databaseUrl?: string, say: (line: string) => void = () => {}): boolean => {
+  const dir = pgliteDir(dataDir);
+  if (databaseUrl || pgliteExists(dataDir)) return false;
+  if (copyTemplate(dir)) return true;
+  say(`Creating the embedded database in ${dir} …`);
+  // Always load tsx explicitly: the CLI registers it in-process, so execArgv does not carry it.
+  const r = spawnSync(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), dir], { stdio: "inherit" });
+  if (r.status !== 0) throw new Error(`could not create the embedded database in ${dir}`);
   return true;
 };
 

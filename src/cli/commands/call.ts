@@ -1,8 +1,8 @@
 import { spawn, spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { fileURLToPath } from "node:url";
 import { createInterface } from "node:readline";
-import { pgliteDir, pgliteExists, type Db } from "../../adapters/storage/database.js";
+import type { Db } from "../../adapters/storage/database.js";
+import { ensureEmbeddedDataDir } from "../../adapters/storage/init-data-dir.js";
 import { normaliseCallerNumber } from "../../adapters/voice/caller-number.js";
 import { buildContext, closeContext, ensureKbPublished, type AppContext } from "../../compose.js";
 import { loadConfig } from "../../config.js";
@@ -108,13 +108,7 @@ const openContext = async (opts: CallOptions): Promise<AppContext> => {
   const env = opts.env ?? process.env;
   // The conversation owns the terminal: logs go to stderr, and only warnings by default.
   const config = loadConfig({ ...env, LOG_LEVEL: env.LOG_LEVEL ?? "warn" });
-  if (!opts.db && !config.DATABASE_URL && !pgliteExists(config.dataDir)) {
-    const script = fileURLToPath(new URL("../../adapters/storage/init-data-dir.ts", import.meta.url));
-    const r = spawnSync(process.execPath, [...process.execArgv, script, pgliteDir(config.dataDir)], {
-      stdio: "inherit",
-    });
-    if (r.status !== 0) throw new Error("could not create the embedded database");
-  }
+  if (!opts.db) ensureEmbeddedDataDir(config.dataDir, config.DATABASE_URL, (l) => process.stderr.write(`${l}\n`));
   const { default: pino } = await import("pino");
   const ctx = await buildContext(config, { ...(opts.db ? { db: opts.db } : {}), logDestination: pino.destination(2) });
   await ensureKbPublished(ctx);
