@@ -8,6 +8,36 @@ export interface Prediction {
   intent: string;
   /** best first, the predicted intent included */
   top: string[];
+  confidence?: number;
+}
+
+/**
+ * Expected calibration error over all rows: predictions binned by confidence (10 bins), the
+ * gap between each bin's mean confidence and its accuracy, weighted by the bin's share.
+ */
+export function calibrationError(
+  rows: Labelled[],
+  preds: Prediction[],
+): { ece: number; meanConfidence: number; accuracy: number } {
+  const bins = Array.from({ length: 10 }, () => ({ n: 0, conf: 0, right: 0 }));
+  let conf = 0;
+  let right = 0;
+  rows.forEach((row, i) => {
+    const p = preds[i]!;
+    const c = p.confidence ?? 0;
+    const ok = row.accept.includes(p.intent) ? 1 : 0;
+    const bin = bins[Math.min(9, Math.floor(c * 10))]!;
+    bin.n++;
+    bin.conf += c;
+    bin.right += ok;
+    conf += c;
+    right += ok;
+  });
+  const ece = bins.reduce(
+    (sum, b) => (b.n ? sum + (b.n / rows.length) * Math.abs(b.conf / b.n - b.right / b.n) : sum),
+    0,
+  );
+  return { ece, meanConfidence: conf / rows.length, accuracy: right / rows.length };
 }
 
 export const OOS = "out-of-scope";

@@ -13,7 +13,15 @@ import { collectTrainingTexts } from "../src/domain/nlu/training-data.js";
 import type { Interpretation } from "../src/domain/nlu/types.js";
 import { trainNlpjsBaseline } from "./nlu-baseline.js";
 import { loadKbForBench } from "./nlu-kb.js";
-import { percentile, pct, scoreIntents, type IntentScores, type Labelled, type Prediction } from "./nlu-metrics.js";
+import {
+  calibrationError,
+  percentile,
+  pct,
+  scoreIntents,
+  type IntentScores,
+  type Labelled,
+  type Prediction,
+} from "./nlu-metrics.js";
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -33,6 +41,7 @@ const readJsonl = <T>(file: string): T[] =>
 
 const toPrediction = (r: Interpretation): Prediction => ({
   intent: r.intent,
+  confidence: r.confidence,
   top: [r.intent, ...r.alternatives.map((a) => a.intent)],
 });
 
@@ -89,6 +98,11 @@ async function main(): Promise<void> {
       const theirs: Prediction[] = [];
       if (baseline) for (const row of rows) theirs.push(await baseline.predict(row.text));
       printIntentTable(name, rows.length, scoreIntents(rows, ours), baseline ? scoreIntents(rows, theirs) : undefined);
+      const cal = calibrationError(rows, ours);
+      console.log(
+        `  calibration, CivicLine: mean confidence ${pct(cal.meanConfidence)} vs accuracy ${pct(cal.accuracy)}, ` +
+          `expected calibration error ${(cal.ece * 100).toFixed(1)} points`,
+      );
     }
   }
 
