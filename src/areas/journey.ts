@@ -61,6 +61,8 @@ export const buildJourney = (ctx: AppContext, jobs: DeliveryJobs) => {
   };
   const outbox = createOutboxStore(db);
   const recipients = createSqlRecipientDirectory(db);
+  if (config.SMS_PROVIDER === "http" && !config.SMS_HTTP_URL)
+    throw new Error("SMS_PROVIDER=http needs SMS_HTTP_URL (and usually SMS_HTTP_AUTH, SMS_HTTP_FORMAT=json|form)");
   const sms: MessageProvider =
     config.SMS_PROVIDER === "http" && config.SMS_HTTP_URL
       ? createHttpSmsGateway({
