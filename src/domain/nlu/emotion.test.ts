@@ -44,6 +44,12 @@ describe("emotion from wording", () => {
     expect(emotion("呵呵，你们可真行，又让我明天再来").label).toBe("angry");
   });
 
+  it("reads praise next to a complaint as unhappiness, but relief as satisfaction", () => {
+    expect(cues("好的好的，又让我白跑一趟").scores.satisfied).toBe(0);
+    expect(emotion("好的好的，又让我白跑一趟").label).toBe("angry");
+    expect(emotion("之前白跑了两趟，这次终于办好了，谢谢").label).toBe("satisfied");
+  });
+
   it("counts repeated contact and repeated words as frustration", () => {
     expect(emotion("这已经是我第三次打电话问这件事了").label).toBe("angry");
     expect(cues("快点快点快点").repeated).toBe(true);

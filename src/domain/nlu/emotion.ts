@@ -14,6 +14,7 @@ type CueKind = Scored | "negator" | "intensifier" | "sarcasm" | "repetition";
 export type EmotionDetector = (surface: string) => Emotion;
 
 const NEUTRAL_FLOOR = 0.45;
+const RELIEF = /终于|总算|这次|这回|现在好了|比以前/;
 
 export interface CueScores {
   scores: Record<Scored, number>;
@@ -111,6 +112,13 @@ export function buildCueScorer(lex: EmotionLexicon): CueScorer {
       }
       scores[kind] += weight * boost;
       cues.push(hit.text);
+    }
+    // Praise next to a complaint or a repeated contact is sarcasm or a "thanks, but": the caller is unhappy.
+    // ("之前跑了三趟，这次终于办好了" is relief, not sarcasm.)
+    if (!sarcastic && scores.satisfied > 0 && scores.angry >= 0.9 && !RELIEF.test(text)) {
+      scores.angry += scores.satisfied;
+      scores.satisfied = 0;
+      cues.push("褒贬同现");
     }
     const exclamations = (text.match(/!/g) ?? []).length;
     const questions = (text.match(/\?{2,}/g) ?? []).length;
