@@ -89,6 +89,18 @@ describe.each(PROVIDERS)("situations of the dialogue set via %s", (via) => {
     expect(call.heard).not.toContain(id);
     expect(call.heard).not.toContain(id.slice(0, 6));
     expect(call.heard).toMatch(/验证码|按键|尾号/);
+    // the stored transcript keeps the number masked
+    const { rows } = await h.ctx.db.query<{ caller_text: string | null }>(
+      "SELECT t.caller_text FROM conversation_turns t JOIN conversations c ON c.id = t.conversation_id WHERE c.call_id = $1",
+      [call.callSid],
+    );
+    expect(rows.some((r) => r.caller_text?.includes("居住证"))).toBe(true);
+    expect(
+      rows
+        .map((r) => r.caller_text ?? "")
+        .join(" ")
+        .replace(/\s/g, ""),
+    ).not.toContain(id.slice(6, 14));
   });
 
   it("an ID ending in X keyed with * is accepted", async () => {

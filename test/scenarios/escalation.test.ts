@@ -53,6 +53,24 @@ describe.each(PROVIDERS)("escalation via %s", (via) => {
     expect(call.last.handoff?.contextId).toMatch(/^[\w-]{6,}$/);
     // nothing personal in what goes to the provider
     expect(call.last.raw).not.toContain(from.slice(3));
+    // the agent side fetches the context packet behind the opaque id
+    const packet = await h.ctx.services.dialogue.handoffContext(call.last.handoff!.contextId!);
+    expect(packet?.reason).toBe("caller-asked");
+    expect(packet?.packet).toMatchObject({ itemCode: "passport.replace", verification: "none" });
+    expect(packet?.packet.kbVersion).toEqual(expect.any(Number));
+    expect(String(packet?.packet.summary)).toMatch(/护照/);
+    expect(JSON.stringify(packet)).not.toContain(from.slice(3));
+  });
+
+  it("when no agent can take the call, the caller is told and can carry on", async () => {
+    const call = await h.dial(caller(), via);
+    await call.presses("0");
+    expect(call.last.handoff?.resultPath).toBeDefined();
+    await call.leavesQueue("queue-full");
+    expect(call.heard).toMatch(/人工坐席暂时都在忙/);
+    expect(call.last.expectsInput).toBe(true);
+    await call.says("那我问一下社保卡丢了怎么补");
+    expect(call.heard).toMatch(/社会保障卡|社保卡/);
   });
 
   it("the 0 key at a yes/no question also reaches a person", async () => {

@@ -220,6 +220,17 @@ export class Call {
     return this.send(this.via, this.lastSent);
   }
 
+  /** The provider reports that the caller left the agent queue (Twilio QueueResult, jambonz queueResult). */
+  async leavesQueue(result: "queue-full" | "error" | "bridged" | "hangup"): Promise<Reply> {
+    const path = this.last.handoff?.resultPath;
+    if (!path) throw new Error("the last answer did not put the caller in a queue with a result URL");
+    const extra =
+      this.via === "twilio"
+        ? { QueueResult: result, QueueSid: `QU${"0".repeat(32)}`, QueueTime: "12" }
+        : { queueResult: result === "queue-full" ? "error" : result, queueTime: 12, queueSize: 3 };
+    return this.exchange(this.request(path, extra));
+  }
+
   async hangsUp(): Promise<Reply> {
     const path = this.via === "twilio" ? "/voice/twilio/status" : "/voice/jambonz/status";
     const extra =

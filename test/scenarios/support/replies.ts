@@ -21,7 +21,7 @@ export interface Reply {
   /** where the provider will send the next input (path and query only) */
   nextPath?: string;
   /** a transfer to people: queue name, opaque context id */
-  handoff?: { queue: string; contextId?: string; priority?: number };
+  handoff?: { queue: string; contextId?: string; priority?: number; resultPath?: string };
   hungUp: boolean;
   slow: boolean;
   languages: string[];
@@ -60,7 +60,15 @@ export const readTwiml = (status: number, raw: string): Reply => {
     ...(gather?.attrs.finishOnKey !== undefined ? { finishOnKey: gather.attrs.finishOnKey } : {}),
     ...(gather?.attrs.timeout ? { timeoutSeconds: Number(gather.attrs.timeout) } : {}),
     ...(gather ? { nextPath: pathOf(gather.attrs.action) } : {}),
-    ...(enqueue ? { handoff: { queue: textOf(enqueue), contextId: ctxFrom(enqueue.attrs.action) } } : {}),
+    ...(enqueue
+      ? {
+          handoff: {
+            queue: textOf(enqueue),
+            contextId: ctxFrom(enqueue.attrs.action),
+            resultPath: pathOf(enqueue.attrs.action),
+          },
+        }
+      : {}),
     ...(sip
       ? {
           handoff: {
@@ -139,6 +147,7 @@ export const readJambonz = (status: number, raw: string): Reply => {
             queue: String(enqueue.name),
             contextId: tagged ?? ctxFrom(enqueue.actionHook as string | undefined),
             priority: enqueue.priority as number,
+            resultPath: pathOf(enqueue.actionHook as string | undefined),
           },
         }
       : {}),
