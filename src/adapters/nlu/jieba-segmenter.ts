@@ -23,5 +23,7 @@ export function createJiebaSegmenter(words: string[] = []): Segmenter {
     jieba.loadDict(Buffer.from(fresh.map((w) => `${w} 200000 n`).join("\n"), "utf8"));
     fresh.forEach((w) => loaded.add(w));
   }
-  return (text) => jieba.cut(text, true);
+  // No HMM: it invents "words" out of misrecognised speech (身份正过期 → 正过); unknown stretches are
+  // better left as single characters, which the classifier's character bigrams already cover.
+  return (text) => jieba.cut(text, false);
 }
