@@ -36,6 +36,7 @@ describe("conversation cues", () => {
   it("hears a request for a person, not a mention of staff", () => {
     for (const s of ["转人工", "我要人工服务", "找客服", "给我找个真人", "帮我找个人说吧", "Can I talk to an agent"]) expect(wantsHuman(s), s).toBe(true);
     expect(wantsHuman("窗口的工作人员态度不好")).toBe(false);
+    expect(wantsHuman("不用转人工，我自己听")).toBe(false);
   });
 
   it("tells a request to repeat from a request to slow down", () => {

@@ -16,7 +16,9 @@ const strip = (text: string): string =>
 const HUMAN = /转人工|人工|客服|真人|接线员|话务员|找个人|找人说|找个人说|要个人|跟人说|和人说/;
 const HUMAN_EN = /\b(agent|operator|human|representative|real person)\b/i;
 
-export const wantsHuman = (text: string): boolean => HUMAN.test(text) || HUMAN_EN.test(text);
+const NOT_HUMAN = /(不用|不要|别|不需要|无需|不必)(给我|帮我)?(转)?(人工|客服|真人)|no agent|don'?t (need|want) (an )?agent/i;
+
+export const wantsHuman = (text: string): boolean => !NOT_HUMAN.test(text) && (HUMAN.test(text) || HUMAN_EN.test(text));
 
 const YES_WORD = "好|好的|好啊|好嘞|行|行的|可以|可以的|对|对的|是|是的|是啊|没错|没问题|嗯|需要|要的|要|发|发吧|发一下|确认|确定|同意|yes|yeah|yep|ok|okay|sure|please|correct|right";
 const YES = new RegExp(`^(?:${YES_WORD})+(?:谢谢|谢谢你|谢谢您|麻烦你了|麻烦您了|麻烦了|发给我|发我|就这样|就这个|吧)*$`);
