@@ -153,6 +153,18 @@ describe("with a Twilio auth token and a jambonz secret: signatures required", (
     warn.mockRestore();
   });
 
+  it.each(["twilio", "jambonz"] as const)("carries a whole signed call via %s", async (via) => {
+    // the driver signs every request as the provider would, over PUBLIC_URL + path + query
+    const call = await h.dial(WANG_FANG, via);
+    expect(call.last.status).toBe(200);
+    expect(call.last.nextPath).toMatch(/\/step\?n=2$/);
+    await call.says("新生儿上户口要带什么");
+    expect(call.last.status).toBe(200);
+    expect(call.heard).toMatch(/户口|落户|出生登记/);
+    await call.presses("0");
+    expect(call.last.handoff).toBeDefined();
+  });
+
   it("accepts a correctly signed Twilio request from anywhere", async () => {
     const sig = twilioSignature(TOKEN, "https://hotline.example.gov.cn/voice/twilio/status", twilioFields);
     expect((await twilio({ "x-twilio-signature": sig }, "203.0.113.50")).statusCode).toBe(204);
