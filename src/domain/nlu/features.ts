@@ -40,7 +40,7 @@ export function extractFeatures(normalized: string, opts: FeatureOptions): Featu
   }
   for (const run of text.match(HAN_OR_ALNUM_RUN) ?? []) {
     const chars = [...run.replace(/\d{6,}/g, "#")];
-    for (let i = 0; i + 1 < chars.length; i++) add(`b:${chars[i]}${chars[i + 1]}`, 0.7);
+    for (let i = 0; i + 1 < chars.length; i++) add(`b:${chars[i]}${chars[i + 1]}`, 1);
   }
 
   const keys = new Set<string>();
