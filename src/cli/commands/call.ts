@@ -154,7 +154,10 @@ export const run = async (args: string[], io: CliIo, opts: CallOptions = {}): Pr
       io.stdout.write("您 ▸ ");
       const next = await lines.next();
       const turn = next.done ? null : lineToTurn(next.value);
+      // Piped input is not echoed by a terminal: show it, so the transcript reads as a conversation.
+      const echoed = (io.stdin as { isTTY?: boolean }).isTTY === true;
       if (next.done) io.stdout.write("\n");
+      else if (!echoed) io.stdout.write(`${next.value.trim() === "" ? "(silence)" : next.value.trim()}\n`);
       if (!turn) {
         await dialogue.handleTurn({
           channel: "terminal",
