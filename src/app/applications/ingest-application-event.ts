@@ -1,21 +1,19 @@
-import { createHash } from "node:crypto";
-import { noticesForStatus, type NotifyChannel, type StatusNotice } from "../../domain/applications/notify-rules.js";
+import { noticesForStatus, type NotifyChannel } from "../../domain/applications/notify-rules.js";
 import {
   decideTransition,
   parseStatus,
   STATUS_LABEL,
   type ApplicationStatus,
 } from "../../domain/applications/states.js";
-import type { KnowledgeBase } from "../../domain/kb/schema.js";
-import { maskName } from "../../domain/notifications/names.js";
-import { compactHours } from "../../domain/queues/hall-hours.js";
 import type { Clock } from "../clock.js";
 import { AppError } from "../errors.js";
 import type { CurrentKb } from "../kb/kb-service.js";
 import type { Links } from "../links/links.js";
 import type { Notifier, Enqueued } from "../notifications/notifier.js";
 import type { RecipientDirectory } from "../notifications/ports.js";
-import { isKnownItem, itemName, type CatalogueNames } from "./describe.js";
+import type { CatalogueNames } from "./describe.js";
+import { checkCodes, decisionError, hashOf, refuse, replayError } from "./ingest-rules.js";
+import { variablesFor } from "./notice-variables.js";
 import type { ApplicantLookup, ApplicationRow, ApplicationStore, ApplicationUnitOfWork } from "./ports.js";
 
 /**
@@ -64,56 +62,11 @@ export interface IngestResult {
   skippedNotices: { template: string; reason: string }[];
 }
 
-const hashOf = (source: string, e: ApplicationEventInput) =>
-  createHash("sha256")
-    .update(
-      JSON.stringify([
-        source,
-        e.eventId,
-        e.occurredAt.toISOString(),
-        e.applicationRef,
-        e.status,
-        e.itemCode ?? null,
-        e.reason ?? null,
-        e.hallCode ?? null,
-        e.citizen ?? null,
-        e.subjectCitizenId ?? null,
-        e.notify ?? null,
-        e.lifeEvent ?? null,
-      ]),
-    )
-    .digest("hex");
-
-const refuse = (message: string, details?: unknown) => new AppError("unprocessable", message, details);
-
-const replayError = (hashMatches: boolean, eventId: string, applicationId: string) =>
-  new AppError(
-    "conflict",
-    hashMatches
-      ? `Event "${eventId}" was already applied; nothing changed and nothing was sent again.`
-      : `Event id "${eventId}" was already used for a different change; use a new event id.`,
-    { duplicate: true, applicationId },
-  );
-
 const resolveApplicant = async (d: IngestDeps, c: NonNullable<ApplicationEventInput["citizen"]>) => {
   if (c.id) return (await d.applicants.exists(c.id)) ? c.id : undefined;
   if (c.idNumber) return d.applicants.byIdNumber(c.idNumber);
   if (c.phone) return d.applicants.byPhone(c.phone);
   return undefined;
-};
-
-const checkCodes = (kb: KnowledgeBase, names: CatalogueNames, e: ApplicationEventInput, itemCode: string) => {
-  if (!isKnownItem(kb, names, itemCode)) throw refuse(`Unknown service item "${itemCode}".`);
-  if (e.hallCode) {
-    const hall = kb.halls.find((h) => h.code === e.hallCode);
-    if (!hall) throw refuse(`Unknown hall "${e.hallCode}".`);
-    if (!hall.items.includes(itemCode)) throw refuse(`${e.hallCode} does not hand out "${itemCode}".`);
-  }
-  if (e.lifeEvent) {
-    const ev = kb.events.find((x) => x.code === e.lifeEvent!.code);
-    if (!ev) throw refuse(`Unknown life event "${e.lifeEvent.code}".`);
-    if (!ev.steps.some((s) => s.item === itemCode)) throw refuse(`"${itemCode}" is not a step of ${ev.code}.`);
-  }
 };
 
 export const ingestApplicationEvent = async (
@@ -265,38 +218,4 @@ export const ingestApplicationEvent = async (
     notifications: outcome.enqueued.map((x) => ({ id: x.id, channel: x.channel, status: x.status })),
     skippedNotices: outcome.skipped,
   };
-};
-
-const decisionError = (r: { code: string; message: string }) =>
-  new AppError(r.code === "reason-required" ? "unprocessable" : "conflict", r.message, { rule: r.code });
-
-const variablesFor = (
-  n: StatusNotice,
-  kb: KnowledgeBase,
-  names: CatalogueNames,
-  app: ApplicationRow,
-  locale: "zh" | "en",
-  x: { name: string; waiting: number; link?: string; reason: string | null },
-): Record<string, string | number> => {
-  const documentName = itemName(kb, names, app.itemCode)[locale];
-  const hall = kb.halls.find((h) => h.code === app.hallCode);
-  const hallVars = hall
-    ? { hallName: hall.name[locale], hallHours: compactHours(hall, locale) }
-    : { hallName: "", hallHours: "" };
-  switch (n.template) {
-    case "sms.certificate-ready":
-      return { citizenName: maskName(x.name), documentName, ...hallVars, queueWaiting: x.waiting, link: x.link! };
-    case "voice.certificate-ready":
-      return { documentName, ...hallVars };
-    case "sms.returned-for-correction":
-      return { documentName, reason: x.reason ?? "", link: x.link! };
-    default: {
-      const label = STATUS_LABEL[app.status][locale];
-      const status =
-        app.status === "rejected" && x.reason
-          ? `${label}${locale === "zh" ? `（${x.reason}）` : ` (${x.reason})`}`
-          : label;
-      return { documentName, status, link: x.link! };
-    }
-  }
 };

@@ -1,88 +1,33 @@
-import type { Clock } from "../clock.js";
 import { AppError } from "../errors.js";
 import type { CurrentKb } from "../kb/kb-service.js";
-import { mapReportedStatus, applyReport, KNOWN_PROVIDER_STATUSES } from "../../domain/notifications/status.js";
-import type { Locale, TemplateVars } from "../../domain/notifications/render.js";
+import type { Locale } from "../../domain/notifications/render.js";
 import { deliverRound, type RoundResult } from "./deliver.js";
-import type {
-  Channel,
-  DeliveryJobs,
-  MessageProvider,
-  OutboxFilter,
-  OutboxRow,
-  OutboxStore,
-  RecipientDirectory,
-} from "./ports.js";
+import { recordDeliveryReport, recordDeliveryReports } from "./delivery-reports.js";
+import type { Channel, MessageProvider, OutboxFilter, OutboxStore } from "./ports.js";
 import { prepareNotification } from "./prepare-notification.js";
+import {
+  channelOf,
+  delayFrom,
+  KEY,
+  toEnqueued,
+  type BulkItem,
+  type Enqueued,
+  type NotifierDeps,
+  type ResolvedRecipient,
+  type SendRequest,
+} from "./requests.js";
+import { sendBulk } from "./send-bulk.js";
+
+export type { BulkItem, Enqueued, NotifierDeps, ResolvedRecipient, SendRequest } from "./requests.js";
 
 /**
  * The notification service other areas call: send a KB template to a citizen or a number with an
  * idempotency key, and everything else about the outbox (delivery rounds, receipts, opt-outs).
  */
 
-export interface SendRequest {
-  templateId: string;
-  /** a citizen (their primary number and language) and/or an explicit number */
-  to: { citizenId?: string; phone?: string };
-  variables: TemplateVars;
-  /** the same key never sends twice, e.g. `call:<id>:checklist:passport.apply` */
-  idempotencyKey: string;
-  locale?: Locale;
-}
-
-export interface Enqueued {
-  id: string;
-  channel: Channel;
-  status: OutboxRow["status"];
-  /** true when the key had been used before: nothing new was queued */
-  duplicate: boolean;
-  nextAttemptAt: Date;
-  segments: number;
-  kbVersion: number;
-}
-
-export interface NotifierDeps {
-  kb: { current(): Promise<CurrentKb> };
-  clock: Clock;
-  tz: string;
-  outbox: OutboxStore;
-  providers: { sms: MessageProvider; voice: MessageProvider };
-  jobs: DeliveryJobs;
-  recipients: RecipientDirectory;
-  random: () => number;
-  normalisePhone: (raw: string) => string | undefined;
-}
-
-export interface ResolvedRecipient {
-  phone: string;
-  citizenId: string | null;
-  locale: Locale;
-}
-
-const KEY = /^[\w.:@/+-]{1,200}$/;
-
-export interface BulkItem {
-  templateId: string;
-  phone: string;
-  citizenId?: string | null;
-  locale?: Locale;
-  variables: TemplateVars;
-  idempotencyKey: string;
-}
-
-export const toEnqueued = (row: OutboxRow, duplicate: boolean): Enqueued => ({
-  id: row.id,
-  channel: row.channel,
-  status: row.status,
-  duplicate,
-  nextAttemptAt: row.nextAttemptAt,
-  segments: row.segments,
-  kbVersion: row.kbVersion,
-});
-
 export const createNotifier = (deps: NotifierDeps) => {
   const providers = { ...deps.providers };
-  const delaySeconds = (at: Date) => Math.max(0, (at.getTime() - deps.clock.now().getTime()) / 1000);
+  const delaySeconds = delayFrom(deps.clock);
 
   const resolve = async (to: SendRequest["to"], locale?: Locale): Promise<ResolvedRecipient> => {
     const citizen = to.citizenId ? await deps.recipients.byCitizen(to.citizenId) : undefined;
@@ -143,55 +88,10 @@ export const createNotifier = (deps: NotifierDeps) => {
     },
 
     /**
-     * Many messages at once (reminders, a policy change to everyone affected): one KB read, one
-     * opt-out query and one set-based insert per chunk, and one wake-up job per 100 messages.
-     * Every number is checked before anything is written.
+     * Many messages at once (reminders, a policy change to everyone affected); see send-bulk.ts.
      */
-    async sendBulk(
-      items: BulkItem[],
-      chunk = 1000,
-    ): Promise<{ created: number; duplicates: number; suppressed: number }> {
-      const kb = await deps.kb.current();
-      const phones = items.map((i) => deps.normalisePhone(i.phone));
-      const bad = phones.findIndex((p) => !p);
-      if (bad >= 0)
-        throw new AppError("bad-request", `Item ${bad} has no phone number we can send to; nothing was queued.`);
-      const out = { created: 0, duplicates: 0, suppressed: 0 };
-      for (let i = 0; i < items.length; i += chunk) {
-        const part = items.slice(i, i + chunk);
-        const channel = channelOf(kb, part[0]!.templateId);
-        const optedOut = await deps.outbox.optedOut(phones.slice(i, i + chunk) as string[], channel);
-        const now = deps.clock.now();
-        const rows = part.map((it, k) => {
-          if (!KEY.test(it.idempotencyKey))
-            throw new AppError("bad-request", `Item ${i + k} has an invalid idempotencyKey; nothing more was queued.`);
-          return prepareNotification({
-            templateId: it.templateId,
-            phone: phones[i + k]!,
-            citizenId: it.citizenId ?? null,
-            locale: it.locale ?? "zh",
-            variables: it.variables,
-            idempotencyKey: it.idempotencyKey,
-            kb: kb.kb,
-            kbVersion: kb.version,
-            now,
-            tz: deps.tz,
-            optedOut: optedOut.has(phones[i + k]!),
-          });
-        });
-        const created = await deps.outbox.insertMany(rows);
-        const due = new Map(created.map((c) => [c.id, c.nextAttemptAt]));
-        out.created += created.length;
-        out.duplicates += part.length - created.length;
-        out.suppressed += created.filter((c) => c.status === "suppressed").length;
-        // one job per 100 messages due at the same time (a chunk is written at one instant)
-        const toWake = created.filter((c) => c.status !== "suppressed").map((c) => c.id);
-        for (let w = 0; w < toWake.length; w += 100) {
-          const ids = toWake.slice(w, w + 100);
-          await deps.jobs.wake(ids, delaySeconds(due.get(ids[0]!)!));
-        }
-      }
-      return out;
+    sendBulk(items: BulkItem[], chunk = 1000) {
+      return sendBulk(deps, items, chunk);
     },
 
     /** The one-time code for identity verification: urgent, so night and opt-out do not hold it. */
@@ -235,45 +135,13 @@ export const createNotifier = (deps: NotifierDeps) => {
     },
 
     /** A provider's delivery report, mapped to our status; never moves a message backwards. */
-    async recordDeliveryReport(input: { providerMessageId: string; status: string; errorCode?: string }) {
-      const reported = mapReportedStatus(input.status);
-      if (!reported)
-        throw new AppError("unprocessable", `Unknown delivery status "${input.status}".`, {
-          known: KNOWN_PROVIDER_STATUSES,
-        });
-      const row = await deps.outbox.findByProviderMessage(input.providerMessageId);
-      if (!row) throw new AppError("not-found", `No message with provider id "${input.providerMessageId}".`);
-      const next = applyReport(row.status, reported);
-      await deps.outbox.recordReceipt({
-        notificationId: row.id,
-        providerStatus: input.status,
-        newStatus: next ?? null,
-        ...(input.errorCode ? { errorCode: input.errorCode } : {}),
-        at: deps.clock.now(),
-      });
-      return { id: row.id, status: next ?? row.status, changed: next !== undefined };
+    recordDeliveryReport(input: { providerMessageId: string; status: string; errorCode?: string }) {
+      return recordDeliveryReport(deps, input);
     },
 
     /** Several reports at once: all are checked before any is recorded. */
-    async recordDeliveryReports(reports: { messageId: string; status: string; errorCode?: string }[]) {
-      const unknown = reports.filter((r) => !mapReportedStatus(r.status)).map((r) => r.status);
-      if (unknown.length)
-        throw new AppError("unprocessable", `Unknown delivery status "${unknown[0]}"; nothing was recorded.`, {
-          known: KNOWN_PROVIDER_STATUSES,
-        });
-      for (const r of reports)
-        if (!(await deps.outbox.findByProviderMessage(r.messageId)))
-          throw new AppError("not-found", `No message with provider id "${r.messageId}"; nothing was recorded.`);
-      const out = [];
-      for (const r of reports)
-        out.push(
-          await service.recordDeliveryReport({
-            providerMessageId: r.messageId,
-            status: r.status,
-            ...(r.errorCode ? { errorCode: r.errorCode } : {}),
-          }),
-        );
-      return out;
+    recordDeliveryReports(reports: { messageId: string; status: string; errorCode?: string }[]) {
+      return recordDeliveryReports(deps, reports);
     },
 
     async optOut(phoneRaw: string, channel: Channel | "all", source: string) {
@@ -306,8 +174,5 @@ export const createNotifier = (deps: NotifierDeps) => {
   };
   return service;
 };
-
-const channelOf = (kb: CurrentKb, templateId: string): Channel =>
-  kb.kb.templates.find((t) => t.id === templateId)?.channel ?? "sms";
 
 export type Notifier = ReturnType<typeof createNotifier>;
