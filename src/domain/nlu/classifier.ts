@@ -51,7 +51,7 @@ export interface BuildOptions {
 }
 
 /** Summaries describe an item at length; as "phrasings" to be near to they only add noise. */
-const NEIGHBOUR_SOURCES = new Set(["phrasing", "extra", "name", "keyword", "faq"]);
+const NEIGHBOUR_SOURCES = new Set(["phrasing", "extra", "name", "keyword", "faq", "frame"]);
 
 export function buildClassifier(
   texts: TrainingText[],
