@@ -60,7 +60,11 @@ const dial = async (from: string, via: Provider) => {
   return call;
 };
 const smsTo = async (phone: string) => {
-  const res = await fetch(`${base}/api/admin/outbox?phone=${encodeURIComponent(phone)}&channel=sms`, { headers: { authorization: `Bearer ${ADMIN}` } });
+  const res = await fetch(`${base}/api/admin/outbox/search`, {
+    method: "POST",
+    body: JSON.stringify({ phone, channel: "sms" }),
+    headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
+  });
   expect(res.status).toBe(200);
   return ((await res.json()) as { messages: { id: string }[] }).messages;
 };

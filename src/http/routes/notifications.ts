@@ -44,34 +44,51 @@ const OPT_OUT_WORDS = /^\s*(td|t|退订|取消订阅|n|stop|unsubscribe)\s*$/i;
 export const notificationRoutes = async (app: FastifyInstance, ctx: AppContext) => {
   const n = () => ctx.services.notifications;
 
+  // Filters for the outbox. A phone number is personal data, so it is accepted only in a POST body,
+  // never in the URL (URLs end up in proxies' and browsers' logs).
+  const Filter = {
+    citizenId: z.uuid().optional(),
+    status: z.enum(NOTIFICATION_STATUSES).optional(),
+    channel: z.enum(["sms", "voice"]).optional(),
+    template: z.string().max(80).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+  };
+  const list = async (f: { phone?: string; citizenId?: string; status?: (typeof NOTIFICATION_STATUSES)[number]; channel?: "sms" | "voice"; template?: string; limit: number }) => {
+    const rows = await n().listOutbox({
+      ...(f.phone ? { phone: f.phone } : {}),
+      ...(f.citizenId ? { citizenId: f.citizenId } : {}),
+      ...(f.status ? { status: f.status } : {}),
+      ...(f.channel ? { channel: f.channel } : {}),
+      ...(f.template ? { templateId: f.template } : {}),
+      limit: f.limit,
+    });
+    return { count: rows.length, messages: rows.map(present) };
+  };
+
   route(
     app,
     {
       method: "GET",
       url: "/api/admin/outbox",
-      summary: "Messages in the outbox, newest first (phone numbers shown masked)",
+      summary: "Messages in the outbox, newest first (phone numbers shown masked); to filter by phone, POST /api/admin/outbox/search",
       tags: ["admin"],
       auth: "admin",
-      query: z.strictObject({
-        phone: z.string().trim().min(5).max(30).optional(),
-        citizenId: z.uuid().optional(),
-        status: z.enum(NOTIFICATION_STATUSES).optional(),
-        channel: z.enum(["sms", "voice"]).optional(),
-        template: z.string().max(80).optional(),
-        limit: z.coerce.number().int().min(1).max(500).default(50),
-      }),
+      query: z.strictObject(Filter),
     },
-    async ({ query }) => {
-      const rows = await n().listOutbox({
-        ...(query.phone ? { phone: query.phone } : {}),
-        ...(query.citizenId ? { citizenId: query.citizenId } : {}),
-        ...(query.status ? { status: query.status } : {}),
-        ...(query.channel ? { channel: query.channel } : {}),
-        ...(query.template ? { templateId: query.template } : {}),
-        limit: query.limit,
-      });
-      return { count: rows.length, messages: rows.map(present) };
+    async ({ query }) => list(query),
+  );
+
+  route(
+    app,
+    {
+      method: "POST",
+      url: "/api/admin/outbox/search",
+      summary: "Messages in the outbox for a phone number (in the body, never in the URL), newest first",
+      tags: ["admin"],
+      auth: "admin",
+      body: z.strictObject({ phone: z.string().trim().min(5).max(30), ...Filter }),
     },
+    async ({ body }) => list(body),
   );
 
   route(

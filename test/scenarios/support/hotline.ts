@@ -92,11 +92,12 @@ export const startHotline = async (opts: HotlineOptions = {}) => {
   /** SMS in the outbox for this number, newest first, through the admin API (phones come back masked). */
   const outbox = async (phone: string): Promise<OutboxMessage[]> => {
     const res = await server.inject({
-      method: "GET",
-      url: `/api/admin/outbox?phone=${encodeURIComponent(phone)}&channel=sms`,
+      method: "POST",
+      url: "/api/admin/outbox/search",
+      payload: { phone, channel: "sms" },
       headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
     });
-    if (res.statusCode !== 200) throw new Error(`GET /api/admin/outbox → ${res.statusCode} ${res.body}`);
+    if (res.statusCode !== 200) throw new Error(`POST /api/admin/outbox/search → ${res.statusCode} ${res.body}`);
     const rows = (res.json() as { messages: OutboxMessage[] }).messages;
     return rows as OutboxMessage[];
   };
