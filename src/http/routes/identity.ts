@@ -27,23 +27,9 @@ export const identityRoutes = async (app: FastifyInstance, ctx: AppContext) => {
   route(
     app,
     {
-      method: "GET",
-      url: "/api/admin/citizens/by-phone/:phone",
-      summary: "Citizens with this phone number (masked view)",
-      tags,
-      auth: "admin",
-      params: z.object({ phone: z.string().min(5).max(30) }),
-      responses: { 404: "Nobody has this number" },
-    },
-    async ({ params }) => lookup(params.phone),
-  );
-
-  route(
-    app,
-    {
       method: "POST",
       url: "/api/admin/citizens/lookup",
-      summary: "Citizens with this phone number (masked view), number in the body",
+      summary: "Citizens with this phone number (masked view); the number goes in the body, never in a URL",
       tags,
       auth: "admin",
       body: z.strictObject({ phone: z.string().min(5).max(30) }),
