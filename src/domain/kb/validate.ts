@@ -1,3 +1,4 @@
+import { validateNluLexicon } from "../nlu/model.js";
 import type { Catalogue } from "./catalog.js";
 import type { KnowledgeBase } from "./schema.js";
 
@@ -85,6 +86,11 @@ export const checkKb = (kb: KnowledgeBase, catalogue: Catalogue, fileOf: (key: s
     if (!intentCodes.has(intent.code) && !itemCodes.has(intent.code) && !eventCodes.has(intent.code))
       err(`intent:${intent.code}`, "code", `"${intent.code}" is not in the catalogue`);
   }
+
+  // The NLU lexicon is checked here too, so a broken kb/lexicon file is refused at validate and
+  // publish time rather than when the model is retrained.
+  for (const issue of validateNluLexicon(kb.lexicon))
+    errors.push({ file: issue.file.startsWith("kb/") ? issue.file : `kb/lexicon/${issue.file}`, path: issue.path, message: issue.message });
 
   const described = new Set([...kb.items.map((i) => i.code), ...kb.events.map((e) => e.code)]);
   for (const code of [...itemCodes, ...eventCodes]) {

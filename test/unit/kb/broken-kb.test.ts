@@ -54,4 +54,12 @@ describe("a broken KB file", () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[0]!.file).toMatch(/id-card\.first\.yaml$/);
   });
+
+  it("rejects a broken NLU lexicon at validate time, naming the file", async () => {
+    copyKb();
+    edit("lexicon/concepts.yaml", (s) => s.replace(/^documents:/m, "documentz:"));
+    const r = await loadKbDir(dir);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]!.file).toMatch(/lexicon\/concepts\.yaml$/);
+  });
 });
