@@ -43,6 +43,8 @@ const unknown = (i: number) => `+86139${String(10_000_000 + ((i * 7919) % 89_999
 
 interface RunResult {
   label: string;
+  /** this process's CPU (user + system) per turn: server and client together */
+  cpuMsPerTurn: number;
   turns: number;
   calls: number;
   errors: number;
@@ -148,14 +150,25 @@ const drive = async (label: string, port: number, opts: { follow: boolean; calls
   };
 
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < total && performance.now() < deadline) await oneCall(next++);
     }),
   );
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   agent.destroy();
-  return { label, turns, calls, errors, seconds, latencies, ...(firstError ? { firstError } : {}) };
+  return {
+    label,
+    cpuMsPerTurn: (cpu.user + cpu.system) / 1000 / Math.max(1, turns),
+    turns,
+    calls,
+    errors,
+    seconds,
+    latencies,
+    ...(firstError ? { firstError } : {}),
+  };
 };
 
 const report = (r: RunResult) => {
@@ -167,6 +180,7 @@ const report = (r: RunResult) => {
     `${String(r.turns).padStart(6)} turns`,
     `${String(r.calls).padStart(5)} calls`,
     `errors ${r.errors}`,
+    `cpu ${r.cpuMsPerTurn.toFixed(2)} ms/turn`,
   ].join("  ");
   console.log(line);
   if (r.firstError) console.log(`  first error: ${r.firstError}`);
@@ -239,6 +253,12 @@ const withPostgres = async <T>(fn: (url: string) => Promise<T>): Promise<T> => {
     await admin.end();
   }
 };
+
+// pg-boss (the journey area's job queue) can reject after the pool has closed at shutdown; that is
+// not a turn error, so note it instead of letting it end the run before the summary.
+process.on("unhandledRejection", (err) =>
+  console.log(`note: rejection after shutdown: ${(err as Error)?.message ?? err}`),
+);
 
 console.log(
   `bench:voice — ${CALLS} calls per run (≤ ${SECONDS} s), ${CONCURRENCY} at a time, ${SCRIPTS.length} caller scripts of 3–5 turns`,
