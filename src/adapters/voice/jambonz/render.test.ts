@@ -25,6 +25,7 @@ describe("renderJambonz", () => {
         input: ["speech", "digits"],
         actionHook: opts.actionHook,
         timeout: 6,
+        numDigits: 1,
         recognizer: { language: "cmn-CN", hints: ["护照", "身份证"] },
         say: {
           text: "您好，这里是市民服务热线。 请直接说出您要办理的业务，转人工请按0",

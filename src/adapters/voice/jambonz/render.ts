@@ -51,7 +51,8 @@ const gather = (
     input: speech ? ["speech", "digits"] : ["digits"],
     actionHook: opts.actionHook,
     timeout: a.timeoutSeconds,
-    ...(a.numDigits !== undefined ? { numDigits: a.numDigits } : {}),
+    // in a spoken question a key is one choice (0, 1, 9, *): act on the first key
+    ...(a.numDigits !== undefined ? { numDigits: a.numDigits } : speech ? { numDigits: 1 } : {}),
     ...(a.finishOnKey !== undefined ? { finishOnKey: a.finishOnKey } : {}),
     ...(speech ? { recognizer: { language: LANGUAGE[a.locale], ...(hints.length ? { hints } : {}) } } : {}),
     say: { text: speakable(texts, a.style), synthesizer: { language: LANGUAGE[a.locale] } },

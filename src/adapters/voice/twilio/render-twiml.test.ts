@@ -32,6 +32,8 @@ describe("renderTwiml", () => {
       speechTimeout: "auto",
       hints: "护照,身份证,新生儿 医保",
       actionOnEmptyResult: "true",
+      // a key in a spoken question is one choice: no waiting for more digits
+      numDigits: "1",
     });
     const says = findAll(gather!, "Say");
     expect(says.map((s) => s.attrs.language)).toEqual(["cmn-CN", "cmn-CN"]);

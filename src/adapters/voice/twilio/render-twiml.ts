@@ -63,7 +63,9 @@ const gather = (a: Extract<Action, { kind: "ask" }>, before: XmlNode[], opts: Tw
       language: GATHER_LANGUAGE[a.locale],
       timeout: a.timeoutSeconds,
       ...(input.includes("speech") ? { speechTimeout: "auto", hints: twilioHints(a.hints) } : {}),
-      numDigits: a.numDigits,
+      // In a spoken question a key is one choice (0 person, 1 yes, 9 elderly, * repeat): act on
+      // the first key instead of waiting out the timeout for more digits.
+      numDigits: a.numDigits ?? (input === "dtmf speech" ? 1 : undefined),
       finishOnKey: a.finishOnKey,
       // A timeout still calls the action (as silence), so the engine counts no-inputs itself.
       actionOnEmptyResult: true,
