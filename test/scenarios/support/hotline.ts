@@ -207,6 +207,10 @@ export class Call {
   async presses(digits: string): Promise<Reply> {
     const finish = this.last.finishOnKey;
     if (finish && digits.length > 1 && digits.endsWith(finish)) digits = digits.slice(0, -finish.length);
+    const max = this.last.numDigits;
+    // the provider stops collecting at numDigits keys; a longer entry could not happen on a phone
+    if (max !== undefined && digits.length > max)
+      throw new Error(`only ${max} key(s) are collected here, not "${digits}"`);
     const extra = this.via === "twilio" ? { Digits: digits } : { reason: "dtmfDetected", digits };
     return this.exchange(this.request(this.nextPath(), extra));
   }
