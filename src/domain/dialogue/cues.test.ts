@@ -79,6 +79,8 @@ describe("conversation cues", () => {
     expect(wantsCancel("那个预约帮我取消")).toBe(true);
     expect(asksCapability("你们都管些什么")).toBe(true);
     expect(asksCapability("你们能办什么")).toBe(true);
+    expect(asksCapability("那你们到底能干嘛啊")).toBe(true);
+    expect(asksCapability("网上能办吗")).toBe(false);
     expect(isPhatic("喂？喂？听得见吗")).toBe(true);
     expect(isPhatic("喂，我想问护照")).toBe(false);
     expect(isGoodbye("没有了，谢谢")).toBe(true);

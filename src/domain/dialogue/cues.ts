@@ -85,7 +85,13 @@ export const wantsCancel = (text: string): boolean => /取消.{0,4}预约|预约
 export const asksAppointments = (text: string): boolean =>
   /(哪些|什么|几个)预约|预约(了)?(哪些|什么|几个)|我的预约|约的是|约在(哪天|几号|什么时候)|预约(是)?(哪天|几号|几点|什么时候)|my appointments|what .*booked/i.test(text);
 
-const CAPABILITY = /能(干|做|办|帮我?(做|干|办)?)(嘛|吗|什么|啥|哪些)|(有|管)(些)?(哪些|什么|啥)(业务|服务|事)?$|(有|管)(哪些|什么|啥)(业务|服务|事)|服务范围|what can you (do|help)/i;
+/** "是办证的地方吗", "这是12345吗": checking who answered. */
+export const asksWhoWeAre = (text: string): boolean => /是(不是)?(办证|政务|12345|一二三四五|热线|政府|市民热线|便民热线)/.test(text) && text.length <= 20;
+
+/** "回个电话给我", "让社区的人上门": a follow-up by people, which only an agent can arrange. */
+export const wantsCallback = (text: string): boolean => /回(个|一个)?电话|回电|打回来|上门|派人|call me back|callback/i.test(text);
+
+const CAPABILITY = /(你们|你|热线|这里|这边)[^，。？?]{0,4}(能|可以)(干|做|办|帮)[^，。？?]{0,2}(嘛|啥|什么|哪些)|能干嘛|管(些)?(哪些|什么|啥)|有(哪些|什么)(业务|服务)|服务范围|what can you (do|help)/i;
 
 /** "我的护照办好了吗": the state of an application, whatever the classifier made of it. */
 export const asksProgress = (text: string): boolean =>

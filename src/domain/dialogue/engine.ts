@@ -6,7 +6,8 @@ import { handOff } from "./flows/handoff.js";
 import { onPending } from "./flows/pending.js";
 import { refuseInjection, refuseThirdParty } from "./flows/refusals.js";
 import { onNoInput, onNoMatch } from "./flows/reprompt.js";
-import { routeRequest } from "./flows/request.js";
+import { actionable, setTopic } from "./flows/request.js";
+import { routeRequest } from "./flows/route.js";
 import { hear, type Heard } from "./heard.js";
 import { t } from "./prompts.js";
 import { ask, askYesNo, event, newReply, reask, say, type Reply } from "./reply.js";
@@ -95,9 +96,11 @@ const converse = (r: Reply, ctx: TurnContext, h: Heard): void => {
   if (silverAsked && !s.silver) {
     s.silver = true;
     event(r, "silver-enabled", { source: h.digits === "9" ? "key" : "asked" });
-    // With a clear request in the same breath, answer it (slowly); otherwise offer the elderly agents.
-    if (!(h.nlu && h.nlu.intent !== "out-of-scope" && !h.nlu.clarify && h.nlu.confidence >= 0.5 && routeRequest(r, ctx, h)))
-      askYesNo(r, { kind: "elderly-offer" }, t(s.locale).elderlyOffer);
+    // With a clear request in the same breath, answer it (slowly); otherwise offer the elderly
+    // agents, noting what it seems to be about for them.
+    if (h.nlu && h.nlu.intent !== "out-of-scope" && !h.nlu.clarify && h.nlu.confidence >= 0.5 && routeRequest(r, ctx, h)) return;
+    if (h.nlu && h.nlu.intent !== "out-of-scope" && actionable(ctx, h.nlu.intent)) setTopic(r, h, h.nlu.intent);
+    askYesNo(r, { kind: "elderly-offer" }, t(s.locale).elderlyOffer);
     return;
   }
   if ((!capturing && h.digits === "*") || (text && wantsRepeat(text))) return reask(r);

@@ -27,5 +27,22 @@ export const hear = (turn: Turn, nlu: Interpretation | undefined): Heard => ({
 export const entity = (h: Heard, type: Entity["type"]): Entity | undefined => h.nlu?.entities.find((e) => e.type === type);
 export const entities = (h: Heard, type: Entity["type"]): Entity[] => h.nlu?.entities.filter((e) => e.type === type) ?? [];
 
+const SPOKEN_DIGIT: Record<string, string> = { 零: "0", 〇: "0", 洞: "0", 一: "1", 幺: "1", 二: "2", 两: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9", 叉: "X", x: "X", X: "X" };
+const SPOKEN_RUN = /[0-9零〇洞一幺二两三四五六七八九叉xX](?:[\s,，、.。-]*[0-9零〇洞一幺二两三四五六七八九叉xX]){14,18}/g;
+
+/**
+ * An ID number said digit by digit ("幺幺零幺零五，一九七八…"), which recognisers often return in
+ * words and with pauses as commas: the NLU's entity when it found one, else read here.
+ */
+export const spokenId = (h: Heard): string | undefined => {
+  const e = entity(h, "id_number");
+  if (e) return e.value;
+  for (const m of h.text.matchAll(SPOKEN_RUN)) {
+    const id = [...m[0]].map((c) => (/[0-9]/.test(c) ? c : (SPOKEN_DIGIT[c] ?? ""))).join("");
+    if (id.length >= 15 && id.length <= 19 && !id.slice(0, -1).includes("X")) return id;
+  }
+  return undefined;
+};
+
 /** Keypad text with * read as X, as callers are told to key the X of an ID number. */
 export const keyedId = (digits: string): string => digits.replace(/#$/, "").replace(/\*/g, "X");

@@ -36,6 +36,8 @@ export interface AskOptions {
   keepCounters?: boolean;
   /** a variant wording (re-prompt): the repeat key still replays the original question */
   transient?: boolean;
+  /** what the repeat key replays instead of this prompt (a refusal is not worth repeating) */
+  repeatAs?: string;
 }
 
 /** Asks a question and waits for `pending`. Silver callers get twice the time to answer. */
@@ -46,7 +48,7 @@ export const ask = (r: Reply, pending: Pending, prompt: string, opts: AskOptions
     s.noMatch = 0;
   }
   s.pending = pending;
-  if (!opts.transient) s.lastAsk = { prompt, ...(opts.digits ? { digits: opts.digits } : {}), ...(opts.hints ? { hints: opts.hints } : {}) };
+  if (!opts.transient) s.lastAsk = { prompt: opts.repeatAs ?? prompt, ...(opts.digits ? { digits: opts.digits } : {}), ...(opts.hints ? { hints: opts.hints } : {}) };
   const digitsOnly = !!opts.digits;
   const base = digitsOnly ? 8 : 5;
   r.actions.push({

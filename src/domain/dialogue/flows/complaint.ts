@@ -35,8 +35,10 @@ export const onComplaintTurn = (r: Reply, ctx: TurnContext, h: Heard, notes: num
     ask(r, { kind: "open" }, tr.anythingElse);
     return true;
   }
-  const intent = h.nlu?.intent;
-  if (h.kind === "speech" && (!intent || intent === "meta.complaint" || intent === "out-of-scope" || (h.nlu?.confidence ?? 0) < 0.5)) {
+  // More of the story is recorded; only a clear request about a service item or life event is a new subject.
+  const intent = h.nlu?.intent ?? "";
+  const newSubject = (ctx.kb.items.has(intent) || ctx.kb.events.has(intent)) && (h.nlu?.confidence ?? 0) >= 0.6;
+  if (h.kind === "speech" && !newSubject) {
     record(r, h, false);
     askYesNo(r, { kind: "complaint", notes: notes + 1 }, tr.complaintMore);
     return true;

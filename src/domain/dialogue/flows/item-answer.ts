@@ -14,13 +14,14 @@ import { event, offerSms, say, type Reply } from "../reply.js";
 
 const short = (s: string) => s.replace(/[（(][^）)]*[）)]/g, "").replace(/[《》]/g, "").trim();
 
-export const keyMaterials = (item: ServiceItem, locale: Locale, max: number): string[] =>
-  item.materials
-    .filter((m) => !m.when && !/申请表|application form/i.test(m.name[locale]))
-    .slice(0, max)
-    .map((m) => short(m.name[locale]));
+export const keyMaterials = (item: ServiceItem, locale: Locale, max: number): string[] => {
+  const notForm = item.materials.filter((m) => !/申请表|登记表|application form/i.test(m.name[locale]));
+  const always = notForm.filter((m) => !m.when);
+  // Every material conditional (it depends on the case): name the first ones, the SMS has the rest.
+  return (always.length ? always : notForm).slice(0, max).map((m) => short(m.name[locale]));
+};
 
-const hoursOf = (hall: Hall, locale: Locale): string => {
+export const hoursOf = (hall: Hall, locale: Locale): string => {
   const wd = hall.hours.weekdays;
   const open = shortClock(wd[0]!.open);
   const close = shortClock(wd.at(-1)!.close);
@@ -29,13 +30,13 @@ const hoursOf = (hall: Hall, locale: Locale): string => {
   return `weekdays ${open} to ${close}${sat ? ", also open on Saturdays" : ""}`;
 };
 
-const feeOf = (item: ServiceItem, locale: Locale): string => {
+export const feeOf = (item: ServiceItem, locale: Locale): string => {
   const base = item.fees.find((f) => !f.when) ?? item.fees[0]!;
   if (base.amountYuan === 0) return locale === "zh" ? "不收费" : "free of charge";
   return locale === "zh" ? `费用${base.amountYuan}元` : `the fee is ${base.amountYuan} yuan`;
 };
 
-const timeLimitOf = (item: ServiceItem, locale: Locale): string => {
+export const timeLimitOf = (item: ServiceItem, locale: Locale): string => {
   const days = item.processing.workingDays;
   if (days === 0) return locale === "zh" ? "当场办结" : "done on the spot";
   return locale === "zh" ? `${days}个工作日内办结` : `ready within ${days} working days`;
@@ -49,7 +50,7 @@ export const itemAnswer = (ctx: TurnContext, item: ServiceItem, locale: Locale, 
   const hall = ctx.kb.halls.get(item.halls[0]!);
   if (locale === "zh") {
     return [
-      `${name}，需要带${list(materials, locale)}。`,
+      materials.length ? `${name}，需要带${list(materials, locale)}。` : `${name}。`,
       `可以到${list(halls, locale, "或")}办理${hall ? `，${hoursOf(hall, locale)}` : ""}。`,
       `${feeOf(item, locale)}，${timeLimitOf(item, locale)}。`,
     ];

@@ -2,8 +2,8 @@ import type { TurnContext } from "../context.js";
 import { isGoodbye, isNo, isYes, ordinal } from "../cues.js";
 import type { Heard } from "../heard.js";
 import { t } from "../prompts.js";
-import { ask, end, event, say, type Reply } from "../reply.js";
-import { onAppointmentTurn } from "./appointment.js";
+import { ask, end, event, reask, say, type Reply } from "../reply.js";
+import { absorb, onAppointmentTurn } from "./appointment.js";
 import { onConfirmTurn } from "./appointment-confirm.js";
 import { onComplaintTurn } from "./complaint.js";
 import { handOff, type HandoffReason } from "./handoff.js";
@@ -92,7 +92,16 @@ export const onPending = (r: Reply, ctx: TurnContext, h: Heard): boolean => {
     case "verify-id":
     case "verify-code": {
       const outcome = onVerifyTurn(r, ctx, h, p);
-      if (outcome === undefined) return false;
+      if (outcome === undefined) {
+        // Booking details said while we wait for the ID ("下周三上午"): kept for after verification.
+        if (p.purpose.kind !== "appointment" || h.kind !== "speech") return false;
+        const draft = absorb(ctx, h, p.purpose.draft);
+        if (JSON.stringify(draft) === JSON.stringify(p.purpose.draft)) return false;
+        s.pending = { ...p, purpose: { kind: "appointment", draft } };
+        say(r, tr.noted);
+        reask(r);
+        return true;
+      }
       if (outcome !== "handled") afterVerified(r, ctx, outcome.verified);
       return true;
     }

@@ -1,5 +1,9 @@
 import { t } from "../prompts.js";
-import { ask, event, type Reply } from "../reply.js";
+import { ask as askAny, event, type AskOptions, type Reply } from "../reply.js";
+import type { Pending } from "../state.js";
+
+// After a refusal or a decline, the repeat key replays the open question, not the refusal.
+const ask = (r: Reply, p: Pending, prompt: string, opts: AskOptions = {}) => askAny(r, p, prompt, { repeatAs: t(r.state.locale).open, ...opts });
 
 /**
  * What the hotline will not do, said politely and briefly, always followed by the open question
@@ -33,4 +37,8 @@ export const explainScope = (r: Reply): void => {
 
 export const answerPhatic = (r: Reply): void => {
   ask(r, { kind: "open" }, t(r.state.locale).phatic);
+};
+
+export const confirmHotline = (r: Reply, city: string): void => {
+  ask(r, { kind: "open" }, t(r.state.locale).thisIsHotline(city));
 };

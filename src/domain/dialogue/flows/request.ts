@@ -1,6 +1,5 @@
 import type { TurnContext } from "../context.js";
-import { asksAppointments, asksCapability, asksProgress, isPhatic, wantsCancel, wantsEnglish, wantsReschedule } from "../cues.js";
-import { readEnglish } from "../english.js";
+import { asksAppointments } from "../cues.js";
 import { entities, entity, type Heard } from "../heard.js";
 import { nameOf } from "../kb-view.js";
 import { t } from "../prompts.js";
@@ -13,21 +12,17 @@ import { handOff } from "./handoff.js";
 import { answerItem } from "./item-answer.js";
 import { answerEvent } from "./life-event.js";
 import { answerProgress } from "./progress.js";
-import { answerPhatic, declineOutOfScope, explainScope } from "./refusals.js";
+import { declineOutOfScope } from "./refusals.js";
 import { onSpokenId, startVerification } from "./verification.js";
 import { recognitionLines } from "./greeting.js";
 
 /**
- * An open request: the NLU's intent decides the flow. Unsure readings are not acted on: two
- * close candidates get a clarifying question, a weak single one a read-back ("您是要咨询…，对吗？").
+ * Acting on a request once it is known what it is about (route.ts decides that): answers, life
+ * events, progress (after verification), bookings, complaints, a person.
  */
-
-/** In-scope intents below this confidence are read back before acting. */
-export const CONFIRM_BELOW = 0.35;
-const OOS = "out-of-scope";
 const PERSONAL_KEEP = new Set(["date", "time", "document", "situation", "district", "hall", "person", "age"]);
 
-const actionable = (ctx: TurnContext, code: string) => code.startsWith("meta.") || ctx.kb.items.has(code) || ctx.kb.events.has(code) || ctx.kb.names.has(code);
+export const actionable = (ctx: TurnContext, code: string) => code.startsWith("meta.") || ctx.kb.items.has(code) || ctx.kb.events.has(code) || ctx.kb.names.has(code);
 
 /** Continues what verification was for. */
 export const afterVerified = (r: Reply, ctx: TurnContext, purpose: VerifyPurpose): void => {
@@ -35,19 +30,21 @@ export const afterVerified = (r: Reply, ctx: TurnContext, purpose: VerifyPurpose
   else continueAppointment(r, ctx, purpose.draft);
 };
 
-const setTopic = (r: Reply, h: Heard, code: string) => {
+export const setTopic = (r: Reply, h: Heard, code: string) => {
   const s = r.state;
   const kept = (h.nlu?.entities ?? []).filter((e) => PERSONAL_KEEP.has(e.type)).map((e) => ({ type: e.type, value: e.value }));
   s.topic = {
     intent: code,
-    ...(code.includes(".") && !code.startsWith("meta.") && !code.startsWith("event.") ? { itemCode: code } : s.topic.itemCode ? { itemCode: s.topic.itemCode } : {}),
-    ...(code.startsWith("event.") ? { eventCode: code } : {}),
+    // A new item or event replaces the subject; a meta request (booking, progress) keeps it.
+    ...(code.startsWith("event.") ? { eventCode: code } : !code.startsWith("meta.") ? { itemCode: code } : {}),
+    ...(code.startsWith("meta.") && s.topic.itemCode ? { itemCode: s.topic.itemCode } : {}),
+    ...(code.startsWith("meta.") && s.topic.eventCode ? { eventCode: s.topic.eventCode } : {}),
     entities: kept.length ? kept : s.topic.entities,
   };
   if (s.handled.at(-1) !== code) s.handled = [...s.handled, code].slice(-10);
 };
 
-const progress = (r: Reply, ctx: TurnContext, h: Heard, itemCode?: string) => {
+export const progress = (r: Reply, ctx: TurnContext, h: Heard, itemCode?: string) => {
   const s = r.state;
   const person = entity(h, "person")?.value;
   if (person && person !== "self") {
@@ -103,65 +100,4 @@ export const actOn = (r: Reply, ctx: TurnContext, h: Heard, code: string): void 
     return;
   }
   declineOutOfScope(r);
-};
-
-/** Routes a speech turn as a new request; false when nothing usable was understood (a no-match). */
-export const routeRequest = (r: Reply, ctx: TurnContext, heard: Heard): boolean => {
-  if (heard.kind !== "speech" || heard.lowConfidence || !heard.nlu) return false;
-  // English speech the NLU could not place: read it by English keywords.
-  const english = heard.nlu.intent === OOS && (r.state.locale === "en" || wantsEnglish(heard.text)) ? readEnglish(ctx.kb, heard.text, heard.nlu) : undefined;
-  const h: Heard = english ? { ...heard, nlu: english } : heard;
-  const nlu = h.nlu!;
-  if (isPhatic(h.text) && (nlu.intent === OOS || nlu.confidence < 0.5)) {
-    answerPhatic(r);
-    return true;
-  }
-  if (asksCapability(h.text)) {
-    explainScope(r);
-    return true;
-  }
-  const spoken = entity(h, "id_number");
-  if (spoken && spoken.valid === false) {
-    // A misheard or misread ID: say so without looking anything up, and ask again.
-    const outcome = onSpokenId(r, ctx, h, { kind: "progress", ...(r.state.topic.itemCode ? { itemCode: r.state.topic.itemCode } : {}) });
-    if (outcome === "handled") return true;
-  }
-  const s = r.state;
-  if (s.ownAppointments.length + s.profile.appointments.length > 0 && !nlu.intent.startsWith("meta.appointment")) {
-    // "改到周四下午" right after booking: a change, even when the classifier heard something else.
-    const change = wantsCancel(h.text) ? "cancel" : wantsReschedule(h.text) && (entity(h, "date") || entity(h, "time")) ? "reschedule" : undefined;
-    if (change) {
-      setTopic(r, h, "meta.appointment.cancel");
-      startChange(r, ctx, h, change);
-      return true;
-    }
-  }
-  const doc = entity(h, "document");
-  const personal = /^meta\.(human|complaint|appointment)/.test(nlu.intent);
-  if (!personal && asksProgress(h.text) && (doc || /申请|证件|证/.test(h.text))) {
-    // "我的护照办好了吗" is about the caller's application, not about how to apply.
-    setTopic(r, h, "meta.progress");
-    progress(r, ctx, h, ctx.kb.items.has(nlu.intent) && !nlu.clarify ? nlu.intent : undefined);
-    return true;
-  }
-  if (nlu.intent === OOS) {
-    const han = (h.text.match(/\p{Script=Han}/gu) ?? []).length;
-    const latin = (h.text.match(/[a-z]+/gi) ?? []).length;
-    if (han < 4 && latin < 3) return false;
-    declineOutOfScope(r);
-    return true;
-  }
-  const alt = nlu.alternatives.find((a) => a.intent !== OOS && actionable(ctx, a.intent));
-  if (nlu.clarify && alt && actionable(ctx, nlu.intent)) {
-    const loc = r.state.locale;
-    askYesNo(r, { kind: "clarify", options: [nlu.intent, alt.intent] }, t(loc).clarify(nameOf(ctx.kb, nlu.intent, loc), nameOf(ctx.kb, alt.intent, loc)));
-    return true;
-  }
-  if (!nlu.intent.startsWith("meta.") && nlu.confidence < CONFIRM_BELOW && actionable(ctx, nlu.intent)) {
-    setTopic(r, h, nlu.intent);
-    askYesNo(r, { kind: "confirm-intent", intent: nlu.intent }, t(r.state.locale).confirmIntent(nameOf(ctx.kb, nlu.intent, r.state.locale)));
-    return true;
-  }
-  actOn(r, ctx, h, nlu.intent);
-  return true;
 };

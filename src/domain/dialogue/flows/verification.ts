@@ -1,6 +1,6 @@
 import { checkIdNumber } from "../../nlu/entities/id-number.js";
 import { resultOf, type TurnContext } from "../context.js";
-import { entity, keyedId, type Heard } from "../heard.js";
+import { keyedId, spokenId, type Heard } from "../heard.js";
 import { t } from "../prompts.js";
 import { ask, askYesNo, event, need, say, type Reply } from "../reply.js";
 import type { Pending, VerifyPurpose } from "../state.js";
@@ -27,7 +27,8 @@ export const askFullId = (r: Reply, purpose: VerifyPurpose, tries: number, promp
 /** Starts verification for `purpose`, or reports it done when the caller is already verified. */
 export const startVerification = (r: Reply, purpose: VerifyPurpose): Outcome => {
   if (r.state.verification.level !== "none") return { verified: purpose };
-  say(r, t(r.state.locale).verifyIntro);
+  const tr = t(r.state.locale);
+  say(r, purpose.kind === "progress" ? tr.verifyIntro : purpose.draft.op === "book" ? tr.verifyIntroBooking : tr.verifyIntroChange);
   if (r.state.profile.known && r.state.profile.ref) askLast4(r, purpose, 0);
   else askFullId(r, purpose, 0);
   return "handled";
@@ -93,8 +94,8 @@ export const onVerifyTurn = (r: Reply, ctx: TurnContext, h: Heard, p: Pending): 
   }
   if (p.kind === "verify-id") {
     if (h.kind === "digits") return tryIdNumber(r, ctx, keyedId(h.digits), p);
-    const spoken = entity(h, "id_number");
-    return spoken ? tryIdNumber(r, ctx, spoken.value, p) : undefined;
+    const spoken = spokenId(h);
+    return spoken ? tryIdNumber(r, ctx, spoken, p) : undefined;
   }
   if (p.kind === "verify-code") {
     if (h.kind !== "digits") return undefined;
@@ -115,8 +116,8 @@ export const onVerifyTurn = (r: Reply, ctx: TurnContext, h: Heard, p: Pending): 
 
 /** An ID number said out loud outside verification ("身份证号是…"): treat it as the start of it. */
 export const onSpokenId = (r: Reply, ctx: TurnContext, h: Heard, purpose: VerifyPurpose): Outcome | undefined => {
-  const spoken = entity(h, "id_number");
+  const spoken = spokenId(h);
   if (!spoken) return undefined;
   if (r.state.verification.level !== "none") return { verified: purpose };
-  return tryIdNumber(r, ctx, spoken.value, { kind: "verify-id", tries: 0, purpose });
+  return tryIdNumber(r, ctx, spoken, { kind: "verify-id", tries: 0, purpose });
 };

@@ -26,7 +26,11 @@ const item = (code: string, zh: string, en: string, halls: string[], fee: number
   processing: { workingDays: days },
   validity: { text: { zh: "十年", en: "Ten years" } },
   halls,
-  faq: [{ q: { zh: "问", en: "Q" }, a: { zh: "答", en: "A" } }],
+  faq: [
+    { q: { zh: "问", en: "Q" }, a: { zh: "答", en: "A" } },
+    { q: { zh: "家里老人不方便出门能请别人代办吗？", en: "Can someone apply for an older person?" }, a: { zh: "这项业务须本人到场，行动不便的可以预约上门服务。", en: "The person must attend; home visits can be booked for those who cannot travel." } },
+  ],
+  online: code === "passport.renew" ? [{ name: { zh: "移民局App", en: "the NIA app" }, scope: ["book", "progress"] }] : [],
   phrasings: phr,
   sources: src,
 });
