@@ -4,7 +4,7 @@
  * outbox), on the embedded PGlite and on PostgreSQL, next to a bare Fastify route answering fixed
  * TwiML in the same run. Bounded: CALLS calls or SECONDS seconds per run, whichever comes first.
  *
- *   BENCH_CALLS=600 BENCH_CONCURRENCY=32 BENCH_SECONDS=30 npm run bench:voice
+ *   BENCH_CALLS=600 BENCH_CONCURRENCY=16 BENCH_SECONDS=30 npm run bench:voice
  *   DATABASE_URL=postgresql://… npm run bench:voice   (otherwise a throwaway database is created)
  */
 import { randomBytes } from "node:crypto";
@@ -25,7 +25,9 @@ import { startAreas } from "../src/start-areas.js";
 import { findAll, parseXml } from "../test/scenarios/support/xml.js";
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 600);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+// Requests in flight at once. A live call spends seconds speaking and listening per turn and
+// milliseconds in a webhook, so 16 in flight stands for hundreds of simultaneous calls.
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 /** which hotline runs: "pglite", "postgres" or both (default); the bare route always runs */
 const ONLY = process.env.BENCH_ONLY;
