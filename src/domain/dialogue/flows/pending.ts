@@ -9,6 +9,7 @@ import { onComplaintTurn } from "./complaint.js";
 import { handOff, type HandoffReason } from "./handoff.js";
 import { actOn, afterVerified } from "./request.js";
 import { sendSms } from "./sms-offer.js";
+import { MAX_MISSES } from "./reprompt.js";
 import { onVerifyTurn } from "./verification.js";
 
 /**
@@ -98,6 +99,12 @@ export const onPending = (r: Reply, ctx: TurnContext, h: Heard): boolean => {
         const draft = absorb(ctx, h, p.purpose.draft);
         if (JSON.stringify(draft) === JSON.stringify(p.purpose.draft)) return false;
         s.pending = { ...p, purpose: { kind: "appointment", draft } };
+        // Still no ID: these turns count as misses, so a caller who cannot key one reaches a person.
+        s.noMatch++;
+        if (s.noMatch >= MAX_MISSES) {
+          handOff(r, ctx, { reason: "no-match" });
+          return true;
+        }
         say(r, tr.noted);
         reask(r);
         return true;

@@ -5,7 +5,7 @@ import { readEnglish } from "../english.js";
 import { entity, spokenId, type Heard } from "../heard.js";
 import { nameOf } from "../kb-view.js";
 import { t } from "../prompts.js";
-import { askYesNo, event, type Reply } from "../reply.js";
+import { ask, askYesNo, event, say, type Reply } from "../reply.js";
 import { startChange } from "./appointment-confirm.js";
 import { answerFollowUp } from "./follow-up.js";
 import { actionable, actOn, progress, setTopic } from "./request.js";
@@ -45,6 +45,11 @@ export const routeRequest = (r: Reply, ctx: TurnContext, heard: Heard): boolean 
     if (checkIdNumber(id) !== null || wantsRecord) {
       const purpose = { kind: "progress" as const, ...(s.topic.itemCode ? { itemCode: s.topic.itemCode } : {}) };
       if (onSpokenId(r, ctx, h, purpose) === "handled") return true;
+    } else if (nlu.intent === OOS || nlu.clarify || nlu.intent.startsWith("id-card.")) {
+      // Volunteered for nothing that needs it: say it is not needed, and carry on.
+      say(r, t(s.locale).idNotNeeded);
+      ask(r, { kind: "open" }, s.silver ? t(s.locale).anythingElseSilver : t(s.locale).anythingElse);
+      return true;
     }
   }
 

@@ -137,4 +137,37 @@ describe("verification before progress", () => {
     expect(spoken(out)).toContain("需要家人本人来电核实身份");
     expect(out.state.pending).toEqual({ kind: "human-offer", reason: "family-progress" });
   });
+
+  it("does not give new tries when the caller asks again mid-verification, nor after a failure", () => {
+    const call = askProgress();
+    turn(call, digits("1111"), { resolve: progress });
+    const again = turn(call, speech("我就想知道护照进度"), { nlu: nlu("meta.progress") });
+    expect(again.state.pending).toMatchObject({ kind: "verify-last4", tries: 1 });
+    turn(call, digits("2222"), { resolve: progress });
+    turn(call, digits("3333"), { resolve: progress });
+    turn(call, digits("2"));
+    const after = turn(call, speech("那再查一次护照进度"), { nlu: nlu("meta.progress") });
+    expect(after.state.pending).toEqual({ kind: "human-offer", reason: "verification-failed" });
+    expect(call.resolved.filter((n) => n.kind === "progress")).toHaveLength(0);
+  });
+
+  it("tells a caller who volunteers an ID number for a general question that it is not needed", () => {
+    const call = newCall();
+    turn(call, start);
+    const out = turn(call, speech(`我的身份证号是${GOOD_ID}`), { nlu: nlu("out-of-scope", { confidence: 0.4 }) });
+    expect(spoken(out)).toContain("咨询怎么办理不需要提供身份证号码");
+    expect(call.resolved).toHaveLength(0);
+    expect(spoken(out)).not.toContain(GOOD_ID.slice(-4));
+  });
+
+  it("puts a caller who keeps talking instead of keying the ID through to a person after three turns", () => {
+    const call = newCall();
+    turn(call, start);
+    turn(call, speech("我要约个时间换护照"), { nlu: nlu("passport.renew", { entities: [{ type: "situation", value: "book" }] }) });
+    const d = (day: string) => nlu("meta.appointment.book", { entities: [{ type: "date", value: day }] });
+    expect(spoken(turn(call, speech("下周二"), { nlu: d("2026-12-01") }))).toContain("记下了");
+    expect(spoken(turn(call, speech("不，下周三"), { nlu: d("2026-12-02") }))).toContain("记下了");
+    const out = turn(call, speech("还是周四吧"), { nlu: d("2026-12-03") });
+    expect(kinds(out)).toEqual(["resume-recording", "say", "handoff"]);
+  });
 });

@@ -2,8 +2,8 @@ import { checkIdNumber } from "../../nlu/entities/id-number.js";
 import { resultOf, type TurnContext } from "../context.js";
 import { keyedId, spokenId, type Heard } from "../heard.js";
 import { t } from "../prompts.js";
-import { ask, askYesNo, event, need, say, type Reply } from "../reply.js";
-import type { Pending, VerifyPurpose } from "../state.js";
+import { ask, askYesNo, event, need, reask, say, type Reply } from "../reply.js";
+import { isSensitive, type Pending, type VerifyPurpose } from "../state.js";
 
 /**
  * Who is calling, before anything personal is said: the calling number must belong to a citizen
@@ -28,6 +28,16 @@ export const askFullId = (r: Reply, purpose: VerifyPurpose, tries: number, promp
 export const startVerification = (r: Reply, purpose: VerifyPurpose): Outcome => {
   if (r.state.verification.level !== "none") return { verified: purpose };
   const tr = t(r.state.locale);
+  // Asking again does not earn three new tries: the question already open is repeated, and after
+  // a failed verification in this call only a person can help.
+  if (isSensitive(r.state.pending)) {
+    reask(r);
+    return "handled";
+  }
+  if (r.state.verification.failures > 0) {
+    askYesNo(r, { kind: "human-offer", reason: "verification-failed" }, tr.verifyFailed);
+    return "handled";
+  }
   say(r, purpose.kind === "progress" ? tr.verifyIntro : purpose.draft.op === "book" ? tr.verifyIntroBooking : tr.verifyIntroChange);
   if (r.state.profile.known && r.state.profile.ref) askLast4(r, purpose, 0);
   else askFullId(r, purpose, 0);
