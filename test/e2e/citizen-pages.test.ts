@@ -1,6 +1,8 @@
+/// <reference lib="dom" />
 import { mkdirSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_CITIZENS } from "../../src/domain/identity/demo-citizens.js";
 import { startTestApp } from "../support/test-context.js";
 
 // The pages behind SMS links, in a real Chromium (Debian's, with the CJK font .ci/run installs),
@@ -35,21 +37,27 @@ const open = async (path: string) => {
 };
 
 describe("citizen pages in a browser", () => {
-  it("shows a tailored checklist for an under-16 applicant, in Chinese, with a large-text option", async () => {
-    const link = await app.ctx.services.notifications.createLink("item", "passport.apply", null, { facts: { age: 12 } });
-    const { page, status } = await open(new URL(link.url).pathname);
-    expect(status).toBe(200);
-    expect(await page.getAttribute("html", "lang")).toMatch(/^zh/);
-    const text = await page.textContent("body");
-    expect(text).toContain("护照");
-    expect(text).toMatch(/监护人/);
-    const normal = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
-    await page.screenshot({ path: `${SHOTS}/checklist.png`, fullPage: true });
-    const large = await open(`${new URL(link.url).pathname}?size=large`);
+  it("tailors the checklist to the applicant's age (a newborn needs a guardian, an adult does not), in Chinese, with large text", async () => {
+    const needed = async (citizenId: string) => {
+      const link = await app.ctx.services.notifications.createLink("item", "passport.apply", citizenId);
+      const { page, status } = await open(new URL(link.url).pathname);
+      expect(status).toBe(200);
+      expect(await page.getAttribute("html", "lang")).toMatch(/^zh/);
+      const list = (await page.locator("section[aria-labelledby=checklist] ol").textContent()) ?? "";
+      return { page, list, path: new URL(link.url).pathname };
+    };
+    const baby = await needed(DEMO_CITIZENS.wangFangBaby.id);
+    expect(baby.list).toContain("护照");
+    expect(baby.list).toMatch(/监护/);
+    await baby.page.screenshot({ path: `${SHOTS}/checklist.png`, fullPage: true });
+    const adult = await needed(DEMO_CITIZENS.zhangWei.id);
+    expect(adult.list).not.toMatch(/监护/);
+
+    const normal = await baby.page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+    const large = await open(`${baby.path}?size=large`);
     const bigger = await large.page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
     expect(bigger).toBeGreaterThan(normal);
-    await page.close();
-    await large.page.close();
+    for (const p of [baby.page, adult.page, large.page]) await p.close();
   });
 
   it("shows a hall with address, hours, a map and the live queue", async () => {
