@@ -4,7 +4,8 @@ import tseslint from "typescript-eslint";
 // Layering of the architecture (docs/ARCHITECTURE.md), enforced here:
 //   domain imports nothing outside domain; app never imports adapters or http;
 //   adapters never import http.
-const outside = (dirs) => dirs.map((d) => ({ group: [`**/${d}/**`, `**/${d}`], message: `this layer may not import ${d}/` }));
+const outside = (dirs) =>
+  dirs.map((d) => ({ group: [`**/${d}/**`, `**/${d}`], message: `this layer may not import ${d}/` }));
 
 export default tseslint.config(
   { ignores: ["node_modules/", "dist/", "data/", "coverage/", "scratch/"] },
@@ -25,8 +26,14 @@ export default tseslint.config(
         {
           patterns: [
             ...outside(["app", "adapters", "http", "cli", "web", "areas"]),
-            { group: ["**/compose.js", "**/config.js", "**/main.js"], message: "domain is pure: no composition or config" },
-            { group: ["node:fs", "node:fs/*", "node:net", "node:http", "node:child_process", "pg", "fastify"], message: "domain does no I/O" },
+            {
+              group: ["**/compose.js", "**/config.js", "**/main.js"],
+              message: "domain is pure: no composition or config",
+            },
+            {
+              group: ["node:fs", "node:fs/*", "node:net", "node:http", "node:child_process", "pg", "fastify"],
+              message: "domain does no I/O",
+            },
           ],
         },
       ],
@@ -37,7 +44,12 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [...outside(["adapters", "http", "cli", "web", "areas"]), { group: ["pg", "fastify"], message: "use a port" }] },
+        {
+          patterns: [
+            ...outside(["adapters", "http", "cli", "web", "areas"]),
+            { group: ["pg", "fastify"], message: "use a port" },
+          ],
+        },
       ],
     },
   },

@@ -8,7 +8,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", sequence: { groupOrder: 0 }, include: ["src/**/*.test.ts", "test/unit/**/*.test.ts"], exclude: ["**/*.int.test.ts"] },
+        test: {
+          name: "unit",
+          sequence: { groupOrder: 0 },
+          include: ["src/**/*.test.ts", "test/unit/**/*.test.ts"],
+          exclude: ["**/*.int.test.ts"],
+        },
       },
       {
         extends: true,
@@ -22,7 +27,17 @@ export default defineConfig({
           maxWorkers: 2,
         },
       },
-      { extends: true, test: { name: "e2e", sequence: { groupOrder: 2 }, include: ["test/e2e/**/*.test.ts"], testTimeout: 120_000, hookTimeout: 120_000, maxWorkers: 1 } },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          sequence: { groupOrder: 2 },
+          include: ["test/e2e/**/*.test.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          maxWorkers: 1,
+        },
+      },
     ],
   },
 });

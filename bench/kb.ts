@@ -15,7 +15,8 @@ import { createKbStore } from "../src/adapters/storage/kb-store.js";
 import { createSearchSegmenter } from "../src/adapters/text/segmenter.js";
 import { createKbService } from "../src/app/kb/kb-service.js";
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 
 // 1. Load + validate kb/ (median of 5)
@@ -46,11 +47,23 @@ const service = createKbService({
 await service.saveDraft(kb!, "bench", "bench");
 const tPub = performance.now();
 await service.publish("bench", "bench");
-console.log(`Publish (index ${kb!.items.length + kb!.events.length + kb!.halls.length}+ docs): ${ms(performance.now() - tPub)}`);
+console.log(
+  `Publish (index ${kb!.items.length + kb!.events.length + kb!.halls.length}+ docs): ${ms(performance.now() - tPub)}`,
+);
 
 const everyday = [
-  "身份证丢了怎么补办", "护照过期了怎么换", "驾照到期换证", "新生儿怎么上户口", "社保卡丢了", "公积金提取",
-  "结婚登记要带什么", "港澳通行证签注", "异地就医备案", "养老金资格认证", "户口迁移", "无犯罪记录证明",
+  "身份证丢了怎么补办",
+  "护照过期了怎么换",
+  "驾照到期换证",
+  "新生儿怎么上户口",
+  "社保卡丢了",
+  "公积金提取",
+  "结婚登记要带什么",
+  "港澳通行证签注",
+  "异地就医备案",
+  "养老金资格认证",
+  "户口迁移",
+  "无犯罪记录证明",
 ];
 const queries = Array.from({ length: 1000 }, (_, i) => {
   const item = kb!.items[i % kb!.items.length]!;
@@ -74,12 +87,20 @@ const like = await time((q) =>
 );
 let top1 = 0;
 const checks: [string, string][] = [
-  ["身份证丢了怎么补办", "id-card.replace"], ["护照过期了怎么换", "passport.renew"], ["驾照到期换证", "driving-licence.renew"],
-  ["新生儿怎么上户口", "hukou.birth"], ["社保卡丢了挂失", "ssc.replace"], ["公积金怎么提取", "housing-fund.withdraw"],
+  ["身份证丢了怎么补办", "id-card.replace"],
+  ["护照过期了怎么换", "passport.renew"],
+  ["驾照到期换证", "driving-licence.renew"],
+  ["新生儿怎么上户口", "hukou.birth"],
+  ["社保卡丢了挂失", "ssc.replace"],
+  ["公积金怎么提取", "housing-fund.withdraw"],
 ];
 for (const [q, code] of checks) if ((await service.search(q, 3)).hits[0]?.code === code) top1++;
-console.log(`Search over 1,000 queries (jieba tsvector + pg_trgm): p50 ${ms(pct(ours.lat, 50))}, p99 ${ms(pct(ours.lat, 99))}, ${ours.qps.toFixed(0)} q/s; everyday top-1 ${top1}/${checks.length}`);
-console.log(`Baseline LIKE scan, same rows:                          p50 ${ms(pct(like.lat, 50))}, p99 ${ms(pct(like.lat, 99))}, ${like.qps.toFixed(0)} q/s (finds ranked answers for almost nothing)`);
+console.log(
+  `Search over 1,000 queries (jieba tsvector + pg_trgm): p50 ${ms(pct(ours.lat, 50))}, p99 ${ms(pct(ours.lat, 99))}, ${ours.qps.toFixed(0)} q/s; everyday top-1 ${top1}/${checks.length}`,
+);
+console.log(
+  `Baseline LIKE scan, same rows:                          p50 ${ms(pct(like.lat, 50))}, p99 ${ms(pct(like.lat, 99))}, ${like.qps.toFixed(0)} q/s (finds ranked answers for almost nothing)`,
+);
 await db.close();
 
 // 3. Idle RSS of the server (npm start), fresh data dir and reopened, vs a bare PGlite process.
@@ -116,15 +137,25 @@ try {
   const again = await serverRss(dir, 39_302);
   const bare = spawn(
     process.execPath,
-    ["--input-type=module", "-e", `const {PGlite}=await import("@electric-sql/pglite");const db=await PGlite.create(${JSON.stringify(path.join(dir, "bare"))});await db.query("select 1");setInterval(()=>{},1000);`],
+    [
+      "--input-type=module",
+      "-e",
+      `const {PGlite}=await import("@electric-sql/pglite");const db=await PGlite.create(${JSON.stringify(path.join(dir, "bare"))});await db.query("select 1");setInterval(()=>{},1000);`,
+    ],
     { stdio: "ignore" },
   );
   await new Promise((r) => setTimeout(r, 8000));
   const bareRss = rssOf(bare.pid!);
   bare.kill();
-  console.log(`Server idle RSS, first start (data dir created in a child process): ${fresh.rss.toFixed(0)} MB, /healthz after ${(fresh.ready / 1000).toFixed(1)} s`);
-  console.log(`Server idle RSS, restart on existing data:                        ${again.rss.toFixed(0)} MB, /healthz after ${(again.ready / 1000).toFixed(1)} s`);
-  console.log(`Baseline: bare PGlite process that ran initdb in-process:          ${bareRss.toFixed(0)} MB  (ratio server/bare ${(again.rss / bareRss).toFixed(2)})`);
+  console.log(
+    `Server idle RSS, first start (data dir created in a child process): ${fresh.rss.toFixed(0)} MB, /healthz after ${(fresh.ready / 1000).toFixed(1)} s`,
+  );
+  console.log(
+    `Server idle RSS, restart on existing data:                        ${again.rss.toFixed(0)} MB, /healthz after ${(again.ready / 1000).toFixed(1)} s`,
+  );
+  console.log(
+    `Baseline: bare PGlite process that ran initdb in-process:          ${bareRss.toFixed(0)} MB  (ratio server/bare ${(again.rss / bareRss).toFixed(2)})`,
+  );
   console.log(`Target idle RSS ≤ 400 MB: ${Math.max(fresh.rss, again.rss) <= 400 ? "met" : "NOT met"}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -56,7 +56,11 @@ export const buildContext = async (config: Config, opts: BuildOptions = {}): Pro
   const log = createLogger(config.LOG_LEVEL, opts.logDestination);
   const db =
     opts.db ??
-    (await openDb({ databaseUrl: config.DATABASE_URL, dataDir: pgliteDir(config.dataDir), poolSize: config.DATABASE_POOL_SIZE }));
+    (await openDb({
+      databaseUrl: config.DATABASE_URL,
+      dataDir: pgliteDir(config.dataDir),
+      poolSize: config.DATABASE_POOL_SIZE,
+    }));
   const applied = await migrate(db);
   if (applied.length) log.info({ applied }, "database migrated");
 
@@ -81,14 +85,26 @@ export const buildContext = async (config: Config, opts: BuildOptions = {}): Pro
     onClose: [],
     services: {} as Services,
     async readiness() {
-      const database = await db.query("SELECT 1").then(() => true, () => false);
-      const kbVersion = database ? await kb.current().then((c) => c.version, () => null) : null;
+      const database = await db.query("SELECT 1").then(
+        () => true,
+        () => false,
+      );
+      const kbVersion = database
+        ? await kb.current().then(
+            (c) => c.version,
+            () => null,
+          )
+        : null;
       return { ok: database && kbVersion !== null, database, kbVersion };
     },
     async publishKbFromDisk(by, note) {
       const loaded = await loadKbDir(config.kbDir);
       if (!loaded.ok) {
-        throw new AppError("unprocessable", `The knowledge base in ${config.kbDir} has errors; the current version keeps serving.`, loaded.errors);
+        throw new AppError(
+          "unprocessable",
+          `The knowledge base in ${config.kbDir} has errors; the current version keeps serving.`,
+          loaded.errors,
+        );
       }
       const changed = await kb.saveDraft(loaded.kb, by, note);
       if (!changed) {
@@ -104,10 +120,16 @@ export const buildContext = async (config: Config, opts: BuildOptions = {}): Pro
 
 /** At start: make sure some KB version is published; with KB_AUTO_PUBLISH, publish kb/ when it changed. */
 export const ensureKbPublished = async (ctx: AppContext): Promise<number> => {
-  const latest = await ctx.kb.current().then((c) => c.version, () => undefined);
+  const latest = await ctx.kb.current().then(
+    (c) => c.version,
+    () => undefined,
+  );
   if (latest !== undefined && !ctx.config.KB_AUTO_PUBLISH) return latest;
   try {
-    const r = await ctx.publishKbFromDisk("system", latest === undefined ? "initial load of kb/" : "auto-published at start: kb/ changed");
+    const r = await ctx.publishKbFromDisk(
+      "system",
+      latest === undefined ? "initial load of kb/" : "auto-published at start: kb/ changed",
+    );
     if (r.changed) ctx.log.info({ kbVersion: r.version }, "knowledge base published");
     return r.version;
   } catch (err) {

@@ -30,9 +30,13 @@ export const start = async (config: Config) => {
       "",
       `CivicLine hotline is running at ${url}  (knowledge base v${kbVersion}, ${ctx.db.kind})`,
       `  health: ${url}/healthz   API: ${url}/openapi.json`,
-      config.adminTokenGenerated ? `  admin token (generated for this run; set ADMIN_TOKEN to fix it): ${config.adminToken}` : "",
+      config.adminTokenGenerated
+        ? `  admin token (generated for this run; set ADMIN_TOKEN to fix it): ${config.adminToken}`
+        : "",
       "",
-    ].filter((l) => l !== "").join("\n") + "\n",
+    ]
+      .filter((l) => l !== "")
+      .join("\n") + "\n",
   );
 
   let closing = false;

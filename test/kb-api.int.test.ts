@@ -8,7 +8,8 @@ beforeAll(async () => {
 afterAll(async () => app?.close());
 
 const get = (url: string, headers: Record<string, string> = {}) => app.server.inject({ method: "GET", url, headers });
-const search = async (q: string) => (await get(`/api/kb/search?q=${encodeURIComponent(q)}`)).json().hits as { code: string }[];
+const search = async (q: string) =>
+  (await get(`/api/kb/search?q=${encodeURIComponent(q)}`)).json().hits as { code: string }[];
 
 describe("KB read API", () => {
   it("answers health and readiness", async () => {
@@ -58,7 +59,13 @@ describe("KB read API", () => {
     const misses: string[] = [];
     for (const [q, code] of cases) {
       const hits = await search(q);
-      if (hits[0]?.code !== code) misses.push(`${q} → ${hits.slice(0, 3).map((h) => h.code).join(", ")} (want ${code})`);
+      if (hits[0]?.code !== code)
+        misses.push(
+          `${q} → ${hits
+            .slice(0, 3)
+            .map((h) => h.code)
+            .join(", ")} (want ${code})`,
+        );
     }
     expect(misses).toEqual([]);
   });
@@ -66,12 +73,16 @@ describe("KB read API", () => {
   it("documents the routes in OpenAPI", async () => {
     const doc = (await get("/openapi.json")).json();
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/kb/items/{code}", "/api/kb/search", "/api/kb/halls"]));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/api/kb/items/{code}", "/api/kb/search", "/api/kb/halls"]),
+    );
   });
 
   it("guards the admin API", async () => {
     expect((await get("/api/admin/kb/versions")).statusCode).toBe(401);
-    expect((await get("/api/admin/kb/versions", { authorization: "Bearer wrong-token-wrong-token" })).statusCode).toBe(403);
+    expect((await get("/api/admin/kb/versions", { authorization: "Bearer wrong-token-wrong-token" })).statusCode).toBe(
+      403,
+    );
     const ok = await get("/api/admin/kb/versions", { authorization: `Bearer ${TEST_ADMIN_TOKEN}` });
     expect(ok.json().versions[0]).toMatchObject({ number: 1, publishedBy: "system" });
     const diff = await get("/api/admin/kb/diff?a=1&b=9", { authorization: `Bearer ${TEST_ADMIN_TOKEN}` });

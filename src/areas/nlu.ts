@@ -51,12 +51,25 @@ export const startNluArea = async (ctx: AppContext): Promise<void> => {
   };
 
   ctx.routePlugins.push(async (app) => {
-    route(app, {
-      method: "POST", url: "/api/admin/nlu/interpret", summary: "Interpret an utterance (intent, entities, emotion, explanation)", tags: ["admin"], auth: "admin",
-      body: z.object({ text: z.string().trim().min(1).max(500), today: z.iso.date().optional(), locale: z.enum(["zh", "en"]).optional() }),
-    }, async ({ body }) => {
-      const today = body.today ?? new Intl.DateTimeFormat("sv-SE", { timeZone: ctx.config.TZ_CITY }).format(ctx.clock.now());
-      return ctx.services.nlu.interpret(body.text, { today, locale: body.locale });
-    });
+    route(
+      app,
+      {
+        method: "POST",
+        url: "/api/admin/nlu/interpret",
+        summary: "Interpret an utterance (intent, entities, emotion, explanation)",
+        tags: ["admin"],
+        auth: "admin",
+        body: z.object({
+          text: z.string().trim().min(1).max(500),
+          today: z.iso.date().optional(),
+          locale: z.enum(["zh", "en"]).optional(),
+        }),
+      },
+      async ({ body }) => {
+        const today =
+          body.today ?? new Intl.DateTimeFormat("sv-SE", { timeZone: ctx.config.TZ_CITY }).format(ctx.clock.now());
+        return ctx.services.nlu.interpret(body.text, { today, locale: body.locale });
+      },
+    );
   });
 };

@@ -22,15 +22,20 @@ const same = (a: string, b: string) => {
 
 export const parseIntegrationKeys = (spec: string | undefined): Map<string, string> => {
   const keys = new Map<string, string>();
-  for (const pair of (spec ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const pair of (spec ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const i = pair.indexOf(":");
-    if (i <= 0 || i === pair.length - 1) throw new Error(`INTEGRATION_KEYS entry "${pair.split(":")[0]}" must be name:key`);
+    if (i <= 0 || i === pair.length - 1)
+      throw new Error(`INTEGRATION_KEYS entry "${pair.split(":")[0]}" must be name:key`);
     keys.set(pair.slice(0, i), pair.slice(i + 1));
   }
   return keys;
 };
 
-export const createAuthorizer = (adminToken: string, integrationKeys: Map<string, string>) =>
+export const createAuthorizer =
+  (adminToken: string, integrationKeys: Map<string, string>) =>
   (kind: "admin" | "integration", req: FastifyRequest): Principal => {
     if (kind === "admin") {
       const header = req.headers.authorization ?? "";

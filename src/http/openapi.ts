@@ -40,7 +40,11 @@ export interface Parsed<P, Q, B> {
 
 const registry: { spec: RouteSpec<z.ZodType, z.ZodType, z.ZodType> }[] = [];
 
-export const route = <P extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown, B extends z.ZodType = z.ZodUnknown>(
+export const route = <
+  P extends z.ZodType = z.ZodUnknown,
+  Q extends z.ZodType = z.ZodUnknown,
+  B extends z.ZodType = z.ZodUnknown,
+>(
   app: FastifyInstance,
   spec: RouteSpec<P, Q, B>,
   handler: (input: Parsed<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<unknown>,
@@ -74,7 +78,10 @@ export const openApiDocument = (version: string) => {
   for (const { spec } of registry) {
     const p = (paths[toOpenApiPath(spec.url)] ??= {});
     const parameters: unknown[] = [];
-    for (const [where, schema] of [["path", spec.params], ["query", spec.query]] as const) {
+    for (const [where, schema] of [
+      ["path", spec.params],
+      ["query", spec.query],
+    ] as const) {
       if (!schema) continue;
       const js = jsonSchema(schema) as { properties?: Record<string, unknown>; required?: string[] };
       for (const [name, s] of Object.entries(js.properties ?? {}))
@@ -84,16 +91,29 @@ export const openApiDocument = (version: string) => {
       summary: spec.summary,
       tags: spec.tags,
       parameters,
-      ...(spec.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(spec.body) } } } } : {}),
-      ...(spec.auth === "admin" ? { security: [{ bearer: [] }] } : spec.auth === "integration" ? { security: [{ apiKey: [] }] } : {}),
+      ...(spec.body
+        ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(spec.body) } } } }
+        : {}),
+      ...(spec.auth === "admin"
+        ? { security: [{ bearer: [] }] }
+        : spec.auth === "integration"
+          ? { security: [{ apiKey: [] }] }
+          : {}),
       responses: Object.fromEntries(
-        Object.entries({ 200: "OK", 400: "Invalid request, with the reason", ...spec.responses }).map(([k, d]) => [k, { description: d }]),
+        Object.entries({ 200: "OK", 400: "Invalid request, with the reason", ...spec.responses }).map(([k, d]) => [
+          k,
+          { description: d },
+        ]),
       ),
     };
   }
   return {
     openapi: "3.1.0",
-    info: { title: "CivicLine API", version, description: "Citizen-service hotline: knowledge base, journeys, voice webhooks." },
+    info: {
+      title: "CivicLine API",
+      version,
+      description: "Citizen-service hotline: knowledge base, journeys, voice webhooks.",
+    },
     components: {
       securitySchemes: {
         bearer: { type: "http", scheme: "bearer" },

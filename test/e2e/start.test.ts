@@ -11,7 +11,10 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const waitHealthy = async (url: string, deadline: number) => {
   while (Date.now() < deadline) {
-    const ok = await fetch(url).then((r) => r.status === 200, () => false);
+    const ok = await fetch(url).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) return true;
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -21,14 +21,26 @@ let server: ChildProcess;
 beforeAll(async () => {
   server = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     env: {
-      ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: "warn", PUBLIC_URL: base,
-      TWILIO_AUTH_TOKEN: TWILIO_TOKEN, JAMBONZ_WEBHOOK_SECRET: JAMBONZ_SECRET, ADMIN_TOKEN: ADMIN,
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "warn",
+      PUBLIC_URL: base,
+      TWILIO_AUTH_TOKEN: TWILIO_TOKEN,
+      JAMBONZ_WEBHOOK_SECRET: JAMBONZ_SECRET,
+      ADMIN_TOKEN: ADMIN,
     },
     stdio: "ignore",
   });
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (await fetch(`${base}/readyz`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${base}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error("the server did not become ready");
@@ -42,17 +54,41 @@ afterAll(async () => {
 const send = async (provider: Provider, s: Sent): Promise<Reply> => {
   const res = await fetch(`${base}${s.url}`, { method: "POST", body: s.payload, headers: s.headers });
   const raw = await res.text();
-  if (res.status >= 300) return { status: res.status, raw, spoken: "", expectsInput: false, inputs: [], hungUp: false, slow: false, languages: [], recording: [] };
-  return { ...(provider === "twilio" ? readTwiml(res.status, raw) : readJambonz(res.status, raw)), contentType: res.headers.get("content-type") ?? "" };
+  if (res.status >= 300)
+    return {
+      status: res.status,
+      raw,
+      spoken: "",
+      expectsInput: false,
+      inputs: [],
+      hungUp: false,
+      slow: false,
+      languages: [],
+      recording: [],
+    };
+  return {
+    ...(provider === "twilio" ? readTwiml(res.status, raw) : readJambonz(res.status, raw)),
+    contentType: res.headers.get("content-type") ?? "",
+  };
 };
 const twilioRequest = (url: string, fields: Record<string, string>): Sent => ({
   url,
   payload: new URLSearchParams(fields).toString(),
-  headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": twilioSignature(TWILIO_TOKEN, `${base}${url}`, fields) },
+  headers: {
+    "content-type": "application/x-www-form-urlencoded",
+    "x-twilio-signature": twilioSignature(TWILIO_TOKEN, `${base}${url}`, fields),
+  },
 });
 const jambonzRequest = (url: string, body: Record<string, unknown>): Sent => {
   const payload = JSON.stringify(body);
-  return { url, payload, headers: { "content-type": "application/json", "jambonz-signature": jambonzSignatureHeader(JAMBONZ_SECRET, Math.floor(Date.now() / 1000), payload) } };
+  return {
+    url,
+    payload,
+    headers: {
+      "content-type": "application/json",
+      "jambonz-signature": jambonzSignatureHeader(JAMBONZ_SECRET, Math.floor(Date.now() / 1000), payload),
+    },
+  };
 };
 const dial = async (from: string, via: Provider) => {
   const call = new Call(via, from, "+8612345", send, twilioRequest, jambonzRequest);
@@ -95,16 +131,29 @@ describe("telephony over real HTTP with signatures", () => {
 
   it("refuses unsigned and wrongly signed webhooks with 403", async () => {
     const form = new URLSearchParams({ CallSid: "CA1", From: WANG_FANG, To: "+8612345" }).toString();
-    const unsigned = await fetch(`${base}/voice/twilio`, { method: "POST", body: form, headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const unsigned = await fetch(`${base}/voice/twilio`, {
+      method: "POST",
+      body: form,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(unsigned.status).toBe(403);
     const forged = await fetch(`${base}/voice/twilio`, {
-      method: "POST", body: form,
-      headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": twilioSignature("not-the-token", `${base}/voice/twilio`, { CallSid: "CA1" }) },
+      method: "POST",
+      body: form,
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        "x-twilio-signature": twilioSignature("not-the-token", `${base}/voice/twilio`, { CallSid: "CA1" }),
+      },
     });
     expect(forged.status).toBe(403);
     const body = JSON.stringify({ call_sid: "x", from: WANG_FANG, to: "+8612345" });
     const badJambonz = await fetch(`${base}/voice/jambonz`, {
-      method: "POST", body, headers: { "content-type": "application/json", "jambonz-signature": jambonzSignatureHeader("wrong-secret", Math.floor(Date.now() / 1000), body) },
+      method: "POST",
+      body,
+      headers: {
+        "content-type": "application/json",
+        "jambonz-signature": jambonzSignatureHeader("wrong-secret", Math.floor(Date.now() / 1000), body),
+      },
     });
     expect(badJambonz.status).toBe(403);
   });

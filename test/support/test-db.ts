@@ -36,7 +36,10 @@ export const openTestDb = async (): Promise<Db> => {
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.end();
   const sep = url.includes("?") ? "&" : "?";
-  const db = await openDb({ databaseUrl: `${url}${sep}options=${encodeURIComponent(`-c search_path=${schema},public`)}`, poolSize: 10 });
+  const db = await openDb({
+    databaseUrl: `${url}${sep}options=${encodeURIComponent(`-c search_path=${schema},public`)}`,
+    poolSize: 10,
+  });
   await migrate(db);
   const close = db.close;
   return {

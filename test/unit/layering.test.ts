@@ -10,14 +10,31 @@ const lint = async (filePath: string, code: string) => {
 
 describe("layering", () => {
   it("keeps domain free of app, adapters, http and I/O", async () => {
-    expect(await lint("src/domain/x/probe.ts", 'import { a } from "../../app/errors.js"; export const b = a;')).toHaveLength(1);
-    expect(await lint("src/domain/x/probe.ts", 'import { a } from "../../adapters/storage/database.js"; export const b = a;')).toHaveLength(1);
-    expect(await lint("src/domain/x/probe.ts", 'import { readFileSync } from "node:fs"; export const b = readFileSync;')).toHaveLength(1);
-    expect(await lint("src/domain/x/probe.ts", 'import { a } from "../kb/schema.js"; export const b = a;')).toHaveLength(0);
+    expect(
+      await lint("src/domain/x/probe.ts", 'import { a } from "../../app/errors.js"; export const b = a;'),
+    ).toHaveLength(1);
+    expect(
+      await lint(
+        "src/domain/x/probe.ts",
+        'import { a } from "../../adapters/storage/database.js"; export const b = a;',
+      ),
+    ).toHaveLength(1);
+    expect(
+      await lint("src/domain/x/probe.ts", 'import { readFileSync } from "node:fs"; export const b = readFileSync;'),
+    ).toHaveLength(1);
+    expect(
+      await lint("src/domain/x/probe.ts", 'import { a } from "../kb/schema.js"; export const b = a;'),
+    ).toHaveLength(0);
   });
   it("keeps app away from adapters and http", async () => {
-    expect(await lint("src/app/x/probe.ts", 'import { a } from "../../adapters/storage/database.js"; export const b = a;')).toHaveLength(1);
-    expect(await lint("src/app/x/probe.ts", 'import { a } from "../../http/server.js"; export const b = a;')).toHaveLength(1);
-    expect(await lint("src/app/x/probe.ts", 'import { a } from "../../domain/kb/schema.js"; export const b = a;')).toHaveLength(0);
+    expect(
+      await lint("src/app/x/probe.ts", 'import { a } from "../../adapters/storage/database.js"; export const b = a;'),
+    ).toHaveLength(1);
+    expect(
+      await lint("src/app/x/probe.ts", 'import { a } from "../../http/server.js"; export const b = a;'),
+    ).toHaveLength(1);
+    expect(
+      await lint("src/app/x/probe.ts", 'import { a } from "../../domain/kb/schema.js"; export const b = a;'),
+    ).toHaveLength(0);
   });
 });

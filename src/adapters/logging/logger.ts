@@ -8,11 +8,32 @@ import { maskText } from "../../domain/privacy/mask.js";
  */
 
 const REDACT_PATHS = [
-  "idNumber", "*.idNumber", "id_number", "*.id_number",
-  "phone", "*.phone", "from", "*.from", "to", "*.to", "From", "To", "Caller", "Called",
-  "address", "*.address", "text", "*.text", "SpeechResult", "Digits", "*.Digits",
-  "req.headers.authorization", "req.headers[\"x-api-key\"]", "req.headers[\"x-twilio-signature\"]",
-  "req.headers[\"jambonz-signature\"]", "headers.authorization",
+  "idNumber",
+  "*.idNumber",
+  "id_number",
+  "*.id_number",
+  "phone",
+  "*.phone",
+  "from",
+  "*.from",
+  "to",
+  "*.to",
+  "From",
+  "To",
+  "Caller",
+  "Called",
+  "address",
+  "*.address",
+  "text",
+  "*.text",
+  "SpeechResult",
+  "Digits",
+  "*.Digits",
+  "req.headers.authorization",
+  'req.headers["x-api-key"]',
+  'req.headers["x-twilio-signature"]',
+  'req.headers["jambonz-signature"]',
+  "headers.authorization",
 ];
 
 export const createLogger = (level: string, destination?: pino.DestinationStream): Logger =>

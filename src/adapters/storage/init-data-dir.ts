@@ -33,7 +33,11 @@ export const copyTemplate = (dir: string): boolean => {
  * directory; else a copy of the template, else initdb in a child process (see above). Returns
  * true when it had to create one.
  */
-export const ensureEmbeddedDataDir = (dataDir: string, databaseUrl?: string, say: (line: string) => void = () => {}): boolean => {
+export const ensureEmbeddedDataDir = (
+  dataDir: string,
+  databaseUrl?: string,
+  say: (line: string) => void = () => {},
+): boolean => {
   const dir = pgliteDir(dataDir);
   if (databaseUrl || pgliteExists(dataDir)) return false;
   if (copyTemplate(dir)) return true;
@@ -62,7 +66,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       rmSync(TEMPLATE_DIR, { recursive: true, force: true });
       await init(TEMPLATE_DIR);
     } catch (e) {
-      process.stderr.write(`civicline: could not prepare the embedded database template (${(e as Error).message}); npm start will create it.\n`);
+      process.stderr.write(
+        `civicline: could not prepare the embedded database template (${(e as Error).message}); npm start will create it.\n`,
+      );
       rmSync(TEMPLATE_DIR, { recursive: true, force: true });
     }
   } else {

@@ -46,7 +46,12 @@ describe("KB versions", () => {
 
     const changes = await s.diff(1, 2);
     expect(changes).toEqual([
-      { path: `halls[code=${kb.halls[0]!.code}].phone`, kind: "changed", before: kb.halls[0]!.phone, after: "0000-0000000" },
+      {
+        path: `halls[code=${kb.halls[0]!.code}].phone`,
+        kind: "changed",
+        before: kb.halls[0]!.phone,
+        after: "0000-0000000",
+      },
     ]);
     const history = await s.history();
     expect(history.map((h) => [h.number, h.publishedBy, h.note])).toEqual([

@@ -39,11 +39,17 @@ export const createKbStore = (db: Db): KbStore => ({
   },
 
   async getDraft() {
-    const { rows } = await db.query<{ id: string; content: KnowledgeBase; content_hash: string; created_by: string; note: string }>(
-      "SELECT id, content, content_hash, created_by, note FROM kb_versions WHERE status = 'draft'",
-    );
+    const { rows } = await db.query<{
+      id: string;
+      content: KnowledgeBase;
+      content_hash: string;
+      created_by: string;
+      note: string;
+    }>("SELECT id, content, content_hash, created_by, note FROM kb_versions WHERE status = 'draft'");
     const r = rows[0];
-    return r && { id: Number(r.id), content: r.content, contentHash: r.content_hash, createdBy: r.created_by, note: r.note };
+    return (
+      r && { id: Number(r.id), content: r.content, contentHash: r.content_hash, createdBy: r.created_by, note: r.note }
+    );
   },
 
   async publishDraft(by, note, docs, segment) {
@@ -65,7 +71,17 @@ export const createKbStore = (db: Db): KbStore => ({
         const batch = docs.slice(i, i + 200);
         const values: unknown[] = [];
         const tuples = batch.map((d, j) => {
-          values.push(row.number, d.kind, d.code, d.seq, d.title, d.body, segment(d.title), segment(d.keywords), segment(d.body));
+          values.push(
+            row.number,
+            d.kind,
+            d.code,
+            d.seq,
+            d.title,
+            d.body,
+            segment(d.title),
+            segment(d.keywords),
+            segment(d.body),
+          );
           const o = j * 9;
           return `($${o + 1},$${o + 2},$${o + 3},$${o + 4},$${o + 5},$${o + 6},$${o + 7},$${o + 8},$${o + 9})`;
         });
@@ -103,7 +119,13 @@ export const createKbStore = (db: Db): KbStore => ({
   async search(version, tsQuery, query, limit) {
     // Words (jieba-segmented tsvector, weighted title > keywords > body) plus trigram similarity
     // of the title, so near-miss spellings still rank.
-    const { rows } = await db.query<{ kind: KbSearchHit["kind"]; code: string; title: string; body: string; score: number }>(
+    const { rows } = await db.query<{
+      kind: KbSearchHit["kind"];
+      code: string;
+      title: string;
+      body: string;
+      score: number;
+    }>(
       `SELECT kind, code, title, body,
               (CASE WHEN $2::text IS NULL THEN 0 ELSE ts_rank(tsv, to_tsquery('simple', $2), 1) END
                + 0.3 * similarity(title, $3)
@@ -115,6 +137,12 @@ export const createKbStore = (db: Db): KbStore => ({
         LIMIT $4`,
       [version, tsQuery ?? null, query, limit],
     );
-    return rows.map((r) => ({ kind: r.kind, code: r.code, title: r.title, snippet: r.body.slice(0, 120), score: r.score }));
+    return rows.map((r) => ({
+      kind: r.kind,
+      code: r.code,
+      title: r.title,
+      snippet: r.body.slice(0, 120),
+      score: r.score,
+    }));
   },
 });

@@ -54,9 +54,7 @@ export const migrate = async (db: Db, dir = MIGRATIONS_DIR): Promise<string[]> =
       const prior = done.get(m.version);
       if (prior) {
         if (prior.checksum !== m.checksum) {
-          throw new Error(
-            `Migration ${m.name} was edited after it was applied; add a new migration instead.`,
-          );
+          throw new Error(`Migration ${m.name} was edited after it was applied; add a new migration instead.`);
         }
         continue;
       }

@@ -21,7 +21,9 @@ export interface SearchSegmenter {
 export const createSearchSegmenter = (extraWords: string[] = []): SearchSegmenter => {
   shared ??= Jieba.withDict(dict);
   const jieba = shared;
-  const fresh = [...new Set(extraWords.map((w) => w.trim()))].filter((w) => w.length >= 2 && !/\s/.test(w) && !known.has(w));
+  const fresh = [...new Set(extraWords.map((w) => w.trim()))].filter(
+    (w) => w.length >= 2 && !/\s/.test(w) && !known.has(w),
+  );
   if (fresh.length) {
     jieba.loadDict(Buffer.from(fresh.map((w) => `${w} 50000 n`).join("\n"), "utf8"));
     fresh.forEach((w) => known.add(w));

@@ -19,12 +19,18 @@ export const runKbStore = async (sub: "publish" | "diff" | "history", args: stri
     return 2;
   }
   const dir = flag("dir");
-  const config = loadConfig({ ...process.env, ...(dir ? { KB_DIR: dir } : {}), LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" });
+  const config = loadConfig({
+    ...process.env,
+    ...(dir ? { KB_DIR: dir } : {}),
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+  });
   const ctx = await buildContext(config);
   try {
     if (sub === "publish") {
       const r = await ctx.publishKbFromDisk(flag("by") ?? process.env.USER ?? "cli", flag("note")!);
-      io.stdout.write(r.changed ? `published version ${r.version}\n` : `kb/ is unchanged; version ${r.version} stays current\n`);
+      io.stdout.write(
+        r.changed ? `published version ${r.version}\n` : `kb/ is unchanged; version ${r.version} stays current\n`,
+      );
       return 0;
     }
     if (sub === "history") {

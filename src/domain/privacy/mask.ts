@@ -25,5 +25,4 @@ export const maskText = (text: string): string =>
     .replace(MOBILE, (_m, head: string, tail: string) => `${head.replace(/\D/g, "").slice(-3)}****${tail}`);
 
 /** Stronger masking for transcripts: any run of 6+ digits is starred (keypad input, codes). */
-export const maskDigits = (text: string): string =>
-  maskText(text).replace(LONG_DIGITS, (m) => "*".repeat(m.length));
+export const maskDigits = (text: string): string => maskText(text).replace(LONG_DIGITS, (m) => "*".repeat(m.length));

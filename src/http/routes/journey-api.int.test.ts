@@ -228,8 +228,13 @@ describe("bad input gets a 4xx with a reason and writes nothing", () => {
     expect((await inject({ method: "GET", url: "/api/admin/outbox" })).statusCode).toBe(401);
     expect((await inject({ method: "GET", url: "/api/admin/outbox?limit=0", headers: ADMIN })).statusCode).toBe(400);
     // a phone number never goes in a URL: the GET refuses it, the POST search takes it in the body
-    expect((await inject({ method: "GET", url: "/api/admin/outbox?phone=13700137000", headers: ADMIN })).statusCode).toBe(400);
-    expect((await inject({ method: "POST", url: "/api/admin/outbox/search", headers: ADMIN, payload: { phone: "abc12" } })).statusCode).toBe(400);
+    expect(
+      (await inject({ method: "GET", url: "/api/admin/outbox?phone=13700137000", headers: ADMIN })).statusCode,
+    ).toBe(400);
+    expect(
+      (await inject({ method: "POST", url: "/api/admin/outbox/search", headers: ADMIN, payload: { phone: "abc12" } }))
+        .statusCode,
+    ).toBe(400);
     const send = (payload: unknown) =>
       inject({ method: "POST", url: "/api/admin/notifications/send", headers: ADMIN, payload });
     expect((await send({ templateId: "sms.checklist", to: { phone: WANG_FANG }, variables: {} })).statusCode).toBe(400);

@@ -53,7 +53,14 @@ export const notificationRoutes = async (app: FastifyInstance, ctx: AppContext) 
     template: z.string().max(80).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(50),
   };
-  const list = async (f: { phone?: string; citizenId?: string; status?: (typeof NOTIFICATION_STATUSES)[number]; channel?: "sms" | "voice"; template?: string; limit: number }) => {
+  const list = async (f: {
+    phone?: string;
+    citizenId?: string;
+    status?: (typeof NOTIFICATION_STATUSES)[number];
+    channel?: "sms" | "voice";
+    template?: string;
+    limit: number;
+  }) => {
     const rows = await n().listOutbox({
       ...(f.phone ? { phone: f.phone } : {}),
       ...(f.citizenId ? { citizenId: f.citizenId } : {}),
@@ -70,7 +77,8 @@ export const notificationRoutes = async (app: FastifyInstance, ctx: AppContext) 
     {
       method: "GET",
       url: "/api/admin/outbox",
-      summary: "Messages in the outbox, newest first (phone numbers shown masked); to filter by phone, POST /api/admin/outbox/search",
+      summary:
+        "Messages in the outbox, newest first (phone numbers shown masked); to filter by phone, POST /api/admin/outbox/search",
       tags: ["admin"],
       auth: "admin",
       query: z.strictObject(Filter),
