@@ -55,6 +55,8 @@ describe.each(PROVIDERS)("journeys via %s", (via) => {
     await call.presses("1");
     expect(call.heard).toMatch(/预约成功/);
     const bookedAt = call.heard;
+    // the provider resends the confirmation: same answer, and (checked below) no second booking
+    expect((await call.retried()).raw).toBe(call.last.raw);
 
     await call.says("不好意思，改到周四下午三点吧");
     expect(call.heard).toMatch(/改到[^。]*6月11日[^。]*下午3点/);
@@ -63,7 +65,7 @@ describe.each(PROVIDERS)("journeys via %s", (via) => {
     expect(call.heard).toMatch(/原来的预约不再保留/);
     expect(bookedAt).not.toEqual(call.heard);
 
-    // one booking for the item, not two: asking again lists the moved one only
+    // one booking for the item, not two (neither the retry nor the change duplicated it)
     await call.says("我现在都有哪些预约");
     expect(call.heard).toMatch(/6月11日/);
     expect(call.heard).not.toMatch(/6月10日/);
