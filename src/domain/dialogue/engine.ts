@@ -118,7 +118,8 @@ const recording = (before: ConversationState, r: Reply): void => {
   const paused = before.recordingPaused;
   const pause = s.status === "active" && isSensitive(s.pending);
   if (paused && !pause) {
-    r.actions.unshift({ kind: "resume-recording" });
+    // A call that has ended has nothing left to record.
+    if (s.status !== "ended") r.actions.unshift({ kind: "resume-recording" });
     s.recordingPaused = false;
     event(r, "recording-resumed", {});
   } else if (!paused && pause) {

@@ -121,6 +121,13 @@ describe("verification before progress", () => {
     expect(kinds(out)).toEqual(["resume-recording", "say", "handoff"]);
   });
 
+  it("does not resume the recording of a call that hung up while keying", () => {
+    const call = askProgress();
+    const out = turn(call, { kind: "event", name: "hangup" });
+    expect(out.actions).toEqual([]);
+    expect(out.state).toMatchObject({ status: "ended", recordingPaused: false });
+  });
+
   it("does not repeat verification for a caller already verified in this call", () => {
     const call = askProgress();
     turn(call, digits("009X"), { resolve: progress });
