@@ -13,7 +13,6 @@ import { kbRoutes } from "./routes/kb.js";
 export const buildServer = async (ctx: AppContext): Promise<FastifyInstance> => {
   const app = Fastify({
     loggerInstance: ctx.log,
-    disableRequestLogging: ctx.config.NODE_ENV === "test" || ctx.config.LOG_LEVEL === "silent",
     trustProxy: false,
     bodyLimit: 1_000_000,
   }) as unknown as FastifyInstance; // pino's Logger type is wider than FastifyBaseLogger

@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,7 +19,10 @@ const dataDir = mkdtempSync(path.join(tmpdir(), "civicline-tel-"));
 let server: ChildProcess;
 
 beforeAll(async () => {
-  server = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  // what `npm start` runs: the compiled server (prestart compiles src/ when stale)
+  const scripts = JSON.parse(readFileSync("package.json", "utf8")).scripts as Record<string, string>;
+  if (spawnSync("sh", ["-c", scripts.prestart!], { stdio: "inherit" }).status !== 0) throw new Error("prestart failed");
+  server = spawn(process.execPath, scripts.start!.split(" ").slice(1), {
     env: {
       ...process.env,
       PORT: String(port),
