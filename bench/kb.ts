@@ -85,7 +85,10 @@ const time = async (fn: (q: string) => Promise<unknown>) => {
 const nlu = createLocalNlu(kb!);
 const prior = async (q: string) => {
   const r = await nlu.interpret(q, { today: "2026-11-25" });
-  return new Map([[r.intent, r.confidence], ...r.alternatives.slice(0, 2).map((a) => [a.intent, a.confidence] as const)]);
+  return new Map([
+    [r.intent, r.confidence],
+    ...r.alternatives.slice(0, 2).map((a) => [a.intent, a.confidence] as const),
+  ]);
 };
 const ours = await time(async (q) => service.search(q, 10, await prior(q)));
 // Baseline: what a naive implementation does — substring match of the whole query over titles and bodies.

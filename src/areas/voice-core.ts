@@ -40,7 +40,9 @@ const kbViews = (ctx: AppContext): KbViewSource => {
       if (view?.version !== cur.version) {
         if (!names) {
           const c = loadCatalogue();
-          names = Object.fromEntries([...c.items, ...c.events, ...c.intents].map((x) => [x.code, { zh: x.name_zh, en: x.name_en }]));
+          names = Object.fromEntries(
+            [...c.items, ...c.events, ...c.intents].map((x) => [x.code, { zh: x.name_zh, en: x.name_en }]),
+          );
         }
         view = buildKbView(cur.version, cur.kb, names);
       }
@@ -59,7 +61,11 @@ const servicesOf = (ctx: AppContext): ServiceLookup => {
     citizenIdByIdNumber: async (idNumber) => {
       if (!byIdHash) {
         const pii = createPiiCipher(
-          loadPiiKey({ piiKey: ctx.config.PII_KEY, dataDir: ctx.config.dataDir, production: ctx.config.NODE_ENV === "production" && !!ctx.config.DATABASE_URL }),
+          loadPiiKey({
+            piiKey: ctx.config.PII_KEY,
+            dataDir: ctx.config.dataDir,
+            production: ctx.config.NODE_ENV === "production" && !!ctx.config.DATABASE_URL,
+          }),
         );
         const citizens = createCitizenStore(ctx.db);
         byIdHash = async (id) => (await citizens.findByIdHash(pii.hash(normaliseIdNumber(id))))?.id;

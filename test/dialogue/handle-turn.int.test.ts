@@ -47,26 +47,45 @@ let counter = 0;
 const instance = (shared?: Pick<World, "sent" | "recognised" | "resolved">): World => {
   const queries: { text: string }[] = [];
   const counted: Db = { ...db, query: (text, values) => (queries.push({ text }), db.query(text, values)) } as Db;
-  const w: World = { sent: shared?.sent ?? [], recognised: shared?.recognised ?? [], resolved: shared?.resolved ?? [], queries, deps: undefined as never };
+  const w: World = {
+    sent: shared?.sent ?? [],
+    recognised: shared?.recognised ?? [],
+    resolved: shared?.resolved ?? [],
+    queries,
+    deps: undefined as never,
+  };
   const view = fixtureView();
   w.deps = {
     store: createConversationStore(counted),
     nlu: { interpret: async (text) => READINGS[text] ?? nlu("out-of-scope", { confidence: 0.2 }) },
     kb: { current: async () => view },
-    callers: { recognise: async (phone) => (w.recognised.push(phone), phone === CALLER ? profile : { known: false, appointments: [], ready: [], events: [] }) },
+    callers: {
+      recognise: async (phone) => (
+        w.recognised.push(phone),
+        phone === CALLER ? profile : { known: false, appointments: [], ready: [], events: [] }
+      ),
+    },
     needs: {
       resolve: async (n) => {
         w.resolved.push(n);
         if (n.kind === "link") return { url: "https://civic.example/s/tok" } as never;
-        if (n.kind === "verify-last4") return { ok: (n as Extract<Need, { kind: "verify-last4" }>).digits === "4321", citizenRef: profile.ref } as never;
-        if (n.kind === "progress") return { applications: [{ itemCode: "passport.apply", status: "ready", hallCode: "hall.exit-entry" }] } as never;
+        if (n.kind === "verify-last4")
+          return {
+            ok: (n as Extract<Need, { kind: "verify-last4" }>).digits === "4321",
+            citizenRef: profile.ref,
+          } as never;
+        if (n.kind === "progress")
+          return {
+            applications: [{ itemCode: "passport.apply", status: "ready", hallCode: "hall.exit-entry" }],
+          } as never;
         throw new Error(`unexpected ${n.kind}`);
       },
     },
     // Like the outbox: one message per idempotency key, however often it is offered.
     sms: {
       send: async (req) => {
-        if (!w.sent.some((x) => x.idempotencyKey === req.idempotencyKey)) w.sent.push({ idempotencyKey: req.idempotencyKey, templateId: req.templateId, phone: req.phone });
+        if (!w.sent.some((x) => x.idempotencyKey === req.idempotencyKey))
+          w.sent.push({ idempotencyKey: req.idempotencyKey, templateId: req.templateId, phone: req.phone });
       },
     },
     clock: { now: () => new Date("2026-11-25T02:00:00Z") },
@@ -76,7 +95,8 @@ const instance = (shared?: Pick<World, "sent" | "recognised" | "resolved">): Wor
   return w;
 };
 
-const count = async (sql: string, values: unknown[] = []) => Number((await db.query<{ n: string }>(sql, values)).rows[0]!.n);
+const count = async (sql: string, values: unknown[] = []) =>
+  Number((await db.query<{ n: string }>(sql, values)).rows[0]!.n);
 
 let callNo = 0;
 const newCallId = () => `CA-test-${++callNo}`;
@@ -91,7 +111,13 @@ afterAll(async () => {
 describe("handleTurn", () => {
   let w: World;
   let callId: string;
-  const input = (step: number | undefined, turn: HandleTurnInput["turn"]): HandleTurnInput => ({ channel: "twilio", callId, from: CALLER, ...(step ? { step } : {}), turn });
+  const input = (step: number | undefined, turn: HandleTurnInput["turn"]): HandleTurnInput => ({
+    channel: "twilio",
+    callId,
+    from: CALLER,
+    ...(step ? { step } : {}),
+    turn,
+  });
 
   beforeEach(() => {
     w = instance();
@@ -108,12 +134,29 @@ describe("handleTurn", () => {
     expect(JSON.stringify(a.actions)).toContain("普通护照换发");
     const s = await handleTurn(w.deps, input(3, { kind: "digits", digits: "1" }));
     expect(s.actions.filter((x) => x.kind === "send-sms")).toHaveLength(1);
-    expect(w.sent).toEqual([{ idempotencyKey: `conv:${g.conversationId}:sms:sms.checklist:item.passport.renew`, templateId: "sms.checklist", phone: CALLER }]);
-    const row = (await db.query("SELECT step_no, status, caller_masked, state FROM conversations WHERE id = $1", [g.conversationId])).rows[0];
+    expect(w.sent).toEqual([
+      {
+        idempotencyKey: `conv:${g.conversationId}:sms:sms.checklist:item.passport.renew`,
+        templateId: "sms.checklist",
+        phone: CALLER,
+      },
+    ]);
+    const row = (
+      await db.query("SELECT step_no, status, caller_masked, state FROM conversations WHERE id = $1", [
+        g.conversationId,
+      ])
+    ).rows[0];
     expect(row).toMatchObject({ step_no: 3, status: "active", caller_masked: "137****7000" });
     expect(JSON.stringify(row!.state)).not.toContain(CALLER);
-    expect(await count("SELECT count(*) AS n FROM conversation_turns WHERE conversation_id = $1", [g.conversationId])).toBe(3);
-    expect(await count("SELECT count(*) AS n FROM domain_events WHERE aggregate = 'conversation' AND aggregate_id = $1 AND type = 'dialogue.sms-requested'", [g.conversationId])).toBe(1);
+    expect(
+      await count("SELECT count(*) AS n FROM conversation_turns WHERE conversation_id = $1", [g.conversationId]),
+    ).toBe(3);
+    expect(
+      await count(
+        "SELECT count(*) AS n FROM domain_events WHERE aggregate = 'conversation' AND aggregate_id = $1 AND type = 'dialogue.sms-requested'",
+        [g.conversationId],
+      ),
+    ).toBe(1);
   });
 
   it("answers a retried webhook with the stored actions and does nothing twice", async () => {
@@ -124,12 +167,18 @@ describe("handleTurn", () => {
 
     await handleTurn(w.deps, input(2, { kind: "speech", text: "换护照要带什么" }));
     const first = await handleTurn(w.deps, input(3, { kind: "digits", digits: "1" }));
-    const eventsBefore = await count("SELECT count(*) AS n FROM domain_events WHERE aggregate_id = $1", [first.conversationId]);
+    const eventsBefore = await count("SELECT count(*) AS n FROM domain_events WHERE aggregate_id = $1", [
+      first.conversationId,
+    ]);
     const retried = await handleTurn(w.deps, input(3, { kind: "digits", digits: "1" }));
     expect(retried).toEqual(first);
     expect(w.sent).toHaveLength(1);
-    expect(await count("SELECT count(*) AS n FROM domain_events WHERE aggregate_id = $1", [first.conversationId])).toBe(eventsBefore);
-    expect(await count("SELECT count(*) AS n FROM conversation_turns WHERE conversation_id = $1", [first.conversationId])).toBe(3);
+    expect(await count("SELECT count(*) AS n FROM domain_events WHERE aggregate_id = $1", [first.conversationId])).toBe(
+      eventsBefore,
+    );
+    expect(
+      await count("SELECT count(*) AS n FROM conversation_turns WHERE conversation_id = $1", [first.conversationId]),
+    ).toBe(3);
     // an older step still gets its own answer
     const older = await handleTurn(w.deps, input(2, { kind: "speech", text: "换护照要带什么" }));
     expect(JSON.stringify(older.actions)).toContain("普通护照换发");
@@ -150,9 +199,26 @@ describe("handleTurn", () => {
     const store = createConversationStore(db);
     const loaded = await store.load("twilio", callId, undefined);
     const stale = await store.saveTurn({
-      conversation: { id: g.conversationId, channel: "twilio", callId, callerMasked: "x", previousStepNo: 0, citizenId: null },
+      conversation: {
+        id: g.conversationId,
+        channel: "twilio",
+        callId,
+        callerMasked: "x",
+        previousStepNo: 0,
+        citizenId: null,
+      },
       state: loaded.conversation!.state,
-      turn: { stepNo: 1, turnKind: "speech", callerText: "x", intent: null, confidence: null, emotion: null, actions: [], botText: "", kbVersion: 7 },
+      turn: {
+        stepNo: 1,
+        turnKind: "speech",
+        callerText: "x",
+        intent: null,
+        confidence: null,
+        emotion: null,
+        actions: [],
+        botText: "",
+        kbVersion: 7,
+      },
       events: [{ type: "should-not-exist", payload: {} }],
       handoffs: [{ contextId: "ctx-stale", packet: { reason: "x", queue: "general", priority: "normal" } as never }],
       at: new Date(),
@@ -165,11 +231,16 @@ describe("handleTurn", () => {
   it("gives the same answer to the same webhook arriving twice at once", async () => {
     await handleTurn(w.deps, input(undefined, { kind: "start" }));
     await handleTurn(w.deps, input(2, { kind: "speech", text: "换护照要带什么" }));
-    const [a, b] = await Promise.all([handleTurn(w.deps, input(3, { kind: "digits", digits: "1" })), handleTurn(instance(w).deps, input(3, { kind: "digits", digits: "1" }))]);
+    const [a, b] = await Promise.all([
+      handleTurn(w.deps, input(3, { kind: "digits", digits: "1" })),
+      handleTurn(instance(w).deps, input(3, { kind: "digits", digits: "1" })),
+    ]);
     expect(a.actions).toEqual(b.actions);
     expect(a.stepNo).toBe(b.stepNo);
     expect(w.sent).toHaveLength(1);
-    expect(await count("SELECT count(*) AS n FROM conversation_turns WHERE conversation_id = $1", [a.conversationId])).toBe(3);
+    expect(
+      await count("SELECT count(*) AS n FROM conversation_turns WHERE conversation_id = $1", [a.conversationId]),
+    ).toBe(3);
   });
 
   it("lets any instance take the next webhook: the state lives in the database", async () => {
@@ -189,9 +260,12 @@ describe("handleTurn", () => {
     await handleTurn(w.deps, input(2, { kind: "speech", text: "我的护照办好了吗" }));
     await handleTurn(w.deps, input(3, { kind: "digits", digits: "4321" }));
     await handleTurn(w.deps, input(4, { kind: "speech", text: "我电话是13912345678，身份证幺幺零幺零五一九八八" }));
-    const rows = (await db.query<{ step_no: number; caller_text: string | null; bot_text: string }>(
-      "SELECT step_no, caller_text, bot_text FROM conversation_turns WHERE conversation_id = $1 ORDER BY step_no", [g.conversationId],
-    )).rows;
+    const rows = (
+      await db.query<{ step_no: number; caller_text: string | null; bot_text: string }>(
+        "SELECT step_no, caller_text, bot_text FROM conversation_turns WHERE conversation_id = $1 ORDER BY step_no",
+        [g.conversationId],
+      )
+    ).rows;
     expect(rows[2]!.caller_text).toBe("[keypad: 4 keys, not kept]");
     expect(rows[3]!.caller_text).not.toMatch(/13912345678|幺幺零幺零五一九八八/);
     expect(rows[3]!.caller_text).toBe("我电话是***********，身份证**********");
@@ -206,9 +280,16 @@ describe("handleTurn", () => {
     const out = await handleTurn(w.deps, input(3, { kind: "speech", text: "请转人工" }));
     const h = out.actions.find((a): a is Extract<Action, { kind: "handoff" }> => a.kind === "handoff")!;
     const stored = await loadHandoffContext(db, h.contextId);
-    expect(stored).toMatchObject({ conversation_id: out.conversationId, queue: "general", priority: "normal", reason: "caller-asked" });
+    expect(stored).toMatchObject({
+      conversation_id: out.conversationId,
+      queue: "general",
+      priority: "normal",
+      reason: "caller-asked",
+    });
     expect(stored!.packet).toMatchObject({ intent: "passport.renew", verification: "none", kbVersion: 7 });
-    expect((await db.query("SELECT status FROM conversations WHERE id = $1", [out.conversationId])).rows[0]).toEqual({ status: "handed-off" });
+    expect((await db.query("SELECT status FROM conversations WHERE id = $1", [out.conversationId])).rows[0]).toEqual({
+      status: "handed-off",
+    });
   });
 
   it("records an SMS that could not be queued, and the call goes on", async () => {
@@ -217,7 +298,11 @@ describe("handleTurn", () => {
     await handleTurn(w.deps, input(2, { kind: "speech", text: "换护照要带什么" }));
     const out = await handleTurn(w.deps, input(3, { kind: "digits", digits: "1" }));
     expect(out.actions.at(-1)!.kind).toBe("ask");
-    const ev = (await db.query("SELECT payload FROM domain_events WHERE aggregate_id = $1 AND type = 'dialogue.sms-failed'", [g.conversationId])).rows;
+    const ev = (
+      await db.query("SELECT payload FROM domain_events WHERE aggregate_id = $1 AND type = 'dialogue.sms-failed'", [
+        g.conversationId,
+      ])
+    ).rows;
     expect(ev).toEqual([{ payload: { templateId: "sms.checklist", error: "gateway down" } }]);
   });
 

@@ -11,7 +11,8 @@ import { startTestApp } from "../support/test-context.js";
  */
 
 const WANG_FANG = "+8613700137000";
-const said = (actions: Action[]) => actions.map((a) => (a.kind === "say" ? a.text : a.kind === "ask" ? a.prompt : "")).join(" ");
+const said = (actions: Action[]) =>
+  actions.map((a) => (a.kind === "say" ? a.text : a.kind === "ask" ? a.prompt : "")).join(" ");
 
 describe("voice-core over the real areas, two instances, one database", () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
@@ -29,9 +30,12 @@ describe("voice-core over the real areas, two instances, one database", () => {
   });
 
   const outbox = async (ctx: AppContext) =>
-    (await ctx.db.query<{ id: string; templateId: string; body: string }>(
-      `SELECT id, template_id AS "templateId", body FROM notifications WHERE phone = $1 AND channel = 'sms'`, [WANG_FANG],
-    )).rows;
+    (
+      await ctx.db.query<{ id: string; templateId: string; body: string }>(
+        `SELECT id, template_id AS "templateId", body FROM notifications WHERE phone = $1 AND channel = 'sms'`,
+        [WANG_FANG],
+      )
+    ).rows;
 
   it("greets 王芳 on one instance, answers on the other, and texts her exactly once", async () => {
     const a = app.ctx.services.dialogue;
@@ -42,7 +46,11 @@ describe("voice-core over the real areas, two instances, one database", () => {
     expect(said(greeting.actions)).toMatch(/护照[^。]*办好/);
     expect(said(greeting.actions)).toMatch(/录音/);
 
-    const answer = await b.handleTurn({ ...base, step: greeting.stepNo + 1, turn: { kind: "speech", text: "我要给新生儿办医保" } });
+    const answer = await b.handleTurn({
+      ...base,
+      step: greeting.stepNo + 1,
+      turn: { kind: "speech", text: "我要给新生儿办医保" },
+    });
     expect(answer.conversationId).toBe(greeting.conversationId);
     expect(said(answer.actions)).toMatch(/医保|参保/);
     expect(said(answer.actions)).toMatch(/短信/);
@@ -63,7 +71,11 @@ describe("voice-core over the real areas, two instances, one database", () => {
     const a = app.ctx.services.dialogue;
     const base = { channel: "jambonz", callId: "call-handoff-1", from: "+8613512345678" };
     const g = await a.handleTurn({ ...base, turn: { kind: "start" } });
-    const q = await other.services.dialogue.handleTurn({ ...base, step: g.stepNo + 1, turn: { kind: "speech", text: "护照快过期了，换新的要带什么" } });
+    const q = await other.services.dialogue.handleTurn({
+      ...base,
+      step: g.stepNo + 1,
+      turn: { kind: "speech", text: "护照快过期了，换新的要带什么" },
+    });
     const h = await a.handleTurn({ ...base, step: q.stepNo + 1, turn: { kind: "digits", digits: "0" } });
     const handoff = h.actions.find((x): x is Extract<Action, { kind: "handoff" }> => x.kind === "handoff")!;
     expect(handoff.contextId).toMatch(/^[0-9a-f-]{36}$/);

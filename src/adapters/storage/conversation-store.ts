@@ -87,12 +87,27 @@ export const createConversationStore = (db: Db): ConversationStore => ({
     const sql = (c.previousStepNo === null ? SAVE_NEW : SAVE_EXISTING) + SAVE_REST;
     try {
       const { rows } = await db.query<{ saved: number }>(sql, [
-        c.id, c.channel, c.callId, c.callerMasked,
-        JSON.stringify(s.state), s.turn.stepNo, s.state.status, s.state.locale, s.turn.kbVersion, s.at,
-        c.citizenId, c.previousStepNo ?? -1,
-        s.turn.turnKind, s.turn.callerText, s.turn.intent, s.turn.confidence, s.turn.emotion,
-        JSON.stringify(s.turn.actions), s.turn.botText,
-        JSON.stringify(s.events), JSON.stringify(s.handoffs.map((h) => ({ id: h.contextId, packet: h.packet }))),
+        c.id,
+        c.channel,
+        c.callId,
+        c.callerMasked,
+        JSON.stringify(s.state),
+        s.turn.stepNo,
+        s.state.status,
+        s.state.locale,
+        s.turn.kbVersion,
+        s.at,
+        c.citizenId,
+        c.previousStepNo ?? -1,
+        s.turn.turnKind,
+        s.turn.callerText,
+        s.turn.intent,
+        s.turn.confidence,
+        s.turn.emotion,
+        JSON.stringify(s.turn.actions),
+        s.turn.botText,
+        JSON.stringify(s.events),
+        JSON.stringify(s.handoffs.map((h) => ({ id: h.contextId, packet: h.packet }))),
       ]);
       return rows[0]!.saved === 1 ? "saved" : "conflict";
     } catch (err) {
@@ -105,9 +120,13 @@ export const createConversationStore = (db: Db): ConversationStore => ({
 
 /** For the agent side and tests: the packet behind a handoff's opaque id. */
 export const loadHandoffContext = async (db: Db, id: string) => {
-  const { rows } = await db.query<{ conversation_id: string; queue: string; priority: string; reason: string; packet: Record<string, unknown>; created_at: Date }>(
-    "SELECT conversation_id, queue, priority, reason, packet, created_at FROM handoff_contexts WHERE id = $1",
-    [id],
-  );
+  const { rows } = await db.query<{
+    conversation_id: string;
+    queue: string;
+    priority: string;
+    reason: string;
+    packet: Record<string, unknown>;
+    created_at: Date;
+  }>("SELECT conversation_id, queue, priority, reason, packet, created_at FROM handoff_contexts WHERE id = $1", [id]);
   return rows[0];
 };

@@ -29,19 +29,40 @@ export const recognitionOver = (s: ServiceLookup): CallerRecognition => ({
       appointments: (appointments ?? [])
         .filter((a) => a.upcoming && a.date >= today)
         .map((a) => ({ ref: a.id, itemCode: a.item, hallCode: a.hall, date: a.date, time: a.time })),
-      ready: (applications ?? []).filter((a) => a.status === "ready" && a.forSelf && a.hallCode).map((a) => ({ itemCode: a.itemCode, hallCode: a.hallCode! })),
+      ready: (applications ?? [])
+        .filter((a) => a.status === "ready" && a.forSelf && a.hallCode)
+        .map((a) => ({ itemCode: a.itemCode, hallCode: a.hallCode! })),
       events: (events ?? [])
         .filter((e) => !e.complete)
-        .map((e) => ({ eventCode: e.event, done: e.steps.filter((x) => x.state === "done" || x.state === "not-applicable").map((x) => x.item) })),
+        .map((e) => ({
+          eventCode: e.event,
+          done: e.steps.filter((x) => x.state === "done" || x.state === "not-applicable").map((x) => x.item),
+        })),
     };
   },
 });
 
-const booked = (a: AppointmentLike): BookResult => ({ ok: true, ref: a.id, itemCode: a.item, hallCode: a.hall, date: a.date, time: a.time });
+const booked = (a: AppointmentLike): BookResult => ({
+  ok: true,
+  ref: a.id,
+  itemCode: a.item,
+  hallCode: a.hall,
+  date: a.date,
+  time: a.time,
+});
 
 const refusal = (reason: string): BookResult => ({
   ok: false,
-  reason: reason === "full" ? "full" : reason === "closed-day" ? "closed" : reason === "already-open" ? "duplicate" : reason === "not-found" ? "not-found" : "not-allowed",
+  reason:
+    reason === "full"
+      ? "full"
+      : reason === "closed-day"
+        ? "closed"
+        : reason === "already-open"
+          ? "duplicate"
+          : reason === "not-found"
+            ? "not-found"
+            : "not-allowed",
 });
 
 /** The appointment, if it is this citizen's: nobody changes another person's booking. */
@@ -55,7 +76,12 @@ export const needsOver = (s: ServiceLookup): NeedResolver => {
     if (!v) throw new Error(`the ${what} service is not available`);
     return v;
   };
-  const handlers: { [K in Need["kind"]]: (n: Extract<Need, { kind: K }>, call: { phone: string; locale: "zh" | "en" }) => Promise<NeedResults[K]> } = {
+  const handlers: {
+    [K in Need["kind"]]: (
+      n: Extract<Need, { kind: K }>,
+      call: { phone: string; locale: "zh" | "en" },
+    ) => Promise<NeedResults[K]>;
+  } = {
     async "verify-last4"(n) {
       const identity = need(s.identity(), "identity");
       const r = await identity.verifyLast4(n.citizenRef, n.digits, ACTOR);
@@ -66,8 +92,11 @@ export const needsOver = (s: ServiceLookup): NeedResolver => {
     async "start-sms-challenge"(n, call) {
       const identity = need(s.identity(), "identity");
       // The citizen the ID belongs to; from a recognised number, the ID must be that citizen's anyway.
-      const holder = identity.findCitizenIdByIdNumber ? await identity.findCitizenIdByIdNumber(n.idNumber) : await s.citizenIdByIdNumber?.(n.idNumber);
-      const citizenId = holder ?? (call.phone !== "anonymous" ? (await identity.findByPhone(call.phone))?.id : undefined);
+      const holder = identity.findCitizenIdByIdNumber
+        ? await identity.findCitizenIdByIdNumber(n.idNumber)
+        : await s.citizenIdByIdNumber?.(n.idNumber);
+      const citizenId =
+        holder ?? (call.phone !== "anonymous" ? (await identity.findByPhone(call.phone))?.id : undefined);
       if (!citizenId) return { challengeId: null };
       const r = await identity.startSmsVerification({ citizenId, idNumber: n.idNumber, actor: ACTOR });
       return { challengeId: r.ok ? r.verificationId : null };
@@ -84,7 +113,12 @@ export const needsOver = (s: ServiceLookup): NeedResolver => {
       return {
         applications: apps
           .filter((a) => a.forSelf)
-          .map((a) => ({ itemCode: a.itemCode, status: a.status, ...(a.hallCode ? { hallCode: a.hallCode } : {}), date: a.statusChangedAt.slice(0, 10) })),
+          .map((a) => ({
+            itemCode: a.itemCode,
+            status: a.status,
+            ...(a.hallCode ? { hallCode: a.hallCode } : {}),
+            date: a.statusChangedAt.slice(0, 10),
+          })),
       };
     },
     async slots(n) {
@@ -93,12 +127,22 @@ export const needsOver = (s: ServiceLookup): NeedResolver => {
     },
     async book(n) {
       const appts = need(s.appointments(), "appointments");
-      const r = await appts.book({ citizenId: n.citizenRef, hall: n.hallCode, item: n.itemCode, date: n.date, time: n.time, channel: "phone", actor: ACTOR });
+      const r = await appts.book({
+        citizenId: n.citizenRef,
+        hall: n.hallCode,
+        item: n.itemCode,
+        date: n.date,
+        time: n.time,
+        channel: "phone",
+        actor: ACTOR,
+      });
       if (r.ok) return booked(r.appointment);
       if (r.reason === "already-open") {
         // A retried turn whose first attempt booked: the same slot is already ours, so it is booked.
         const mine = (await appts.listAppointments(n.citizenRef, { openOnly: true })) ?? [];
-        const same = mine.find((a) => a.item === n.itemCode && a.hall === n.hallCode && a.date === n.date && a.time === n.time);
+        const same = mine.find(
+          (a) => a.item === n.itemCode && a.hall === n.hallCode && a.date === n.date && a.time === n.time,
+        );
         if (same) return booked(same);
       }
       return refusal(r.reason);
@@ -108,14 +152,24 @@ export const needsOver = (s: ServiceLookup): NeedResolver => {
       const a = await ownAppointment(s, n.citizenRef, n.ref);
       if (!a) return { ok: false, reason: "not-found" };
       if (a.date === n.date && a.time === n.time && a.hall === n.hallCode) return booked(a);
-      const r = await appts.reschedule({ appointmentId: a.id, date: n.date, time: n.time, hall: n.hallCode, actor: ACTOR });
+      const r = await appts.reschedule({
+        appointmentId: a.id,
+        date: n.date,
+        time: n.time,
+        hall: n.hallCode,
+        actor: ACTOR,
+      });
       return r.ok ? booked(r.appointment) : refusal(r.reason);
     },
     async cancel(n) {
       const a = await ownAppointment(s, n.citizenRef, n.ref);
       if (!a) return { ok: false };
       if (a.status === "cancelled") return { ok: true };
-      const r = await need(s.appointments(), "appointments").cancel({ appointmentId: a.id, reason: "citizen-request", actor: ACTOR });
+      const r = await need(s.appointments(), "appointments").cancel({
+        appointmentId: a.id,
+        reason: "citizen-request",
+        actor: ACTOR,
+      });
       return { ok: r.ok };
     },
     async link(n, call) {
@@ -137,6 +191,12 @@ export const smsOver = (s: ServiceLookup): SmsPort => ({
   async send(req) {
     const notifications = s.notifications();
     if (!notifications) throw new Error("the notification service is not available");
-    await notifications.send({ templateId: req.templateId, to: { phone: req.phone }, variables: req.variables, idempotencyKey: req.idempotencyKey, locale: req.locale });
+    await notifications.send({
+      templateId: req.templateId,
+      to: { phone: req.phone },
+      variables: req.variables,
+      idempotencyKey: req.idempotencyKey,
+      locale: req.locale,
+    });
   },
 });

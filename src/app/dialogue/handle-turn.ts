@@ -43,7 +43,13 @@ const sendAll = async (deps: DialogueDeps, phone: string, actions: Action[], loc
   for (const a of actions) {
     if (a.kind !== "send-sms") continue;
     try {
-      await deps.sms.send({ templateId: a.templateId, phone, variables: a.variables, idempotencyKey: a.idempotencyKey, locale });
+      await deps.sms.send({
+        templateId: a.templateId,
+        phone,
+        variables: a.variables,
+        idempotencyKey: a.idempotencyKey,
+        locale,
+      });
     } catch (err) {
       failed.push({ templateId: a.templateId, error: ((err as Error).message ?? "error").slice(0, 200) });
     }
@@ -135,14 +141,23 @@ export const handleTurn = async (deps: DialogueDeps, input: HandleTurnInput): Pr
       kbVersion: kb.version,
     },
     events: out.events,
-    handoffs: out.effects.filter((x) => x.kind === "store-handoff").map((x) => ({ contextId: x.contextId, packet: x.packet })),
+    handoffs: out.effects
+      .filter((x) => x.kind === "store-handoff")
+      .map((x) => ({ contextId: x.contextId, packet: x.packet })),
     at: now,
   });
   const [failed, saved] = await Promise.all([smsSent, saving]);
   if (failed.length) {
     // The call goes on; the failure is recorded against the conversation.
     deps.log?.warn({ conversationId, templates: failed.map((f) => f.templateId) }, "dialogue SMS could not be queued");
-    await deps.store.addEvents(conversationId, failed.map((f) => ({ type: "sms-failed", payload: f })), kb.version, now).catch(() => undefined);
+    await deps.store
+      .addEvents(
+        conversationId,
+        failed.map((f) => ({ type: "sms-failed", payload: f })),
+        kb.version,
+        now,
+      )
+      .catch(() => undefined);
   }
   if (saved === "conflict") {
     // Another instance answered this step first (a webhook retried in parallel): give its answer.

@@ -82,11 +82,20 @@ export interface CallerRecognition {
 
 /** Answers the engine's needs (verification, progress, slots, bookings, links). */
 export interface NeedResolver {
-  resolve<K extends Need["kind"]>(need: Extract<Need, { kind: K }>, call: { phone: string; conversationId: string; locale: Locale }): Promise<NeedResults[K]>;
+  resolve<K extends Need["kind"]>(
+    need: Extract<Need, { kind: K }>,
+    call: { phone: string; conversationId: string; locale: Locale },
+  ): Promise<NeedResults[K]>;
 }
 
 export interface SmsPort {
-  send(req: { templateId: string; phone: string; variables: Record<string, string>; idempotencyKey: string; locale: Locale }): Promise<void>;
+  send(req: {
+    templateId: string;
+    phone: string;
+    variables: Record<string, string>;
+    idempotencyKey: string;
+    locale: Locale;
+  }): Promise<void>;
 }
 
 export interface DialogueLog {

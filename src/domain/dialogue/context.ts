@@ -104,8 +104,10 @@ export interface TurnContext {
   results?: Record<string, unknown>;
 }
 
-export const resultOf = <K extends Need["kind"]>(ctx: TurnContext, need: Extract<Need, { kind: K }>): NeedResults[K] | undefined =>
-  ctx.results?.[needKey(need)] as NeedResults[K] | undefined;
+export const resultOf = <K extends Need["kind"]>(
+  ctx: TurnContext,
+  need: Extract<Need, { kind: K }>,
+): NeedResults[K] | undefined => ctx.results?.[needKey(need)] as NeedResults[K] | undefined;
 
 /** The packet an agent gets with a handed-off call; stored by the use case, referenced by contextId only. */
 export interface HandoffPacket {

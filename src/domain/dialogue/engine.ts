@@ -1,6 +1,14 @@
 import type { Turn } from "./actions.js";
 import type { StepResult, TurnContext } from "./context.js";
-import { asksAboutOthers, isInjection, speaksChinese, wantsEnglish, wantsHuman, wantsRepeat, wantsSilver } from "./cues.js";
+import {
+  asksAboutOthers,
+  isInjection,
+  speaksChinese,
+  wantsEnglish,
+  wantsHuman,
+  wantsRepeat,
+  wantsSilver,
+} from "./cues.js";
 import { greet } from "./flows/greeting.js";
 import { handOff } from "./flows/handoff.js";
 import { onPending } from "./flows/pending.js";
@@ -37,7 +45,13 @@ export const nextStep = (state: ConversationState, turn: Turn, ctx: TurnContext)
     else reask(r); // a second "start" for a call already greeted: say the question again
   } else if (state.status === "handed-off" && state.handoff) {
     // Still with the agents' queue: keep the caller there rather than start over.
-    r.actions.push({ kind: "handoff", queue: state.handoff.queue, reason: "still-queued", priority: "normal", contextId: state.handoff.contextId });
+    r.actions.push({
+      kind: "handoff",
+      queue: state.handoff.queue,
+      reason: "still-queued",
+      priority: "normal",
+      contextId: state.handoff.contextId,
+    });
   } else if (state.status === "ended") {
     r.actions.push({ kind: "end", reason: "call-ended" });
   } else converse(r, ctx, hear(turn, ctx.interpretation));
@@ -68,7 +82,9 @@ const emotionHandoff = (r: Reply, ctx: TurnContext, h: Heard): boolean => {
   const s = r.state;
   s.lastEmotion = { label: e.label, intensity: e.intensity };
   const angry = e.label === "angry";
-  const alarming = (angry && (e.intensity >= ANGER_HANDOFF || (s.angerStreak > 0 && e.intensity >= ANGER_STREAK))) || ((e.label === "anxious" || e.label === "sad") && e.intensity >= DISTRESS_HANDOFF);
+  const alarming =
+    (angry && (e.intensity >= ANGER_HANDOFF || (s.angerStreak > 0 && e.intensity >= ANGER_STREAK))) ||
+    ((e.label === "anxious" || e.label === "sad") && e.intensity >= DISTRESS_HANDOFF);
   s.angerStreak = angry && e.intensity >= ANGER_STREAK ? s.angerStreak + 1 : 0;
   if (!alarming) return false;
   handOff(r, ctx, { reason: angry ? "angry" : "distressed", priority: "high" });
@@ -98,7 +114,14 @@ const converse = (r: Reply, ctx: TurnContext, h: Heard): void => {
     event(r, "silver-enabled", { source: h.digits === "9" ? "key" : "asked" });
     // With a clear request in the same breath, answer it (slowly); otherwise offer the elderly
     // agents, noting what it seems to be about for them.
-    if (h.nlu && h.nlu.intent !== "out-of-scope" && !h.nlu.clarify && h.nlu.confidence >= 0.5 && routeRequest(r, ctx, h)) return;
+    if (
+      h.nlu &&
+      h.nlu.intent !== "out-of-scope" &&
+      !h.nlu.clarify &&
+      h.nlu.confidence >= 0.5 &&
+      routeRequest(r, ctx, h)
+    )
+      return;
     if (h.nlu && h.nlu.intent !== "out-of-scope" && actionable(ctx, h.nlu.intent)) setTopic(r, h, h.nlu.intent);
     askYesNo(r, { kind: "elderly-offer" }, t(s.locale).elderlyOffer);
     return;

@@ -24,11 +24,32 @@ export const hear = (turn: Turn, nlu: Interpretation | undefined): Heard => ({
   lowConfidence: turn.kind === "speech" && turn.confidence !== undefined && turn.confidence < MIN_ASR_CONFIDENCE,
 });
 
-export const entity = (h: Heard, type: Entity["type"]): Entity | undefined => h.nlu?.entities.find((e) => e.type === type);
-export const entities = (h: Heard, type: Entity["type"]): Entity[] => h.nlu?.entities.filter((e) => e.type === type) ?? [];
+export const entity = (h: Heard, type: Entity["type"]): Entity | undefined =>
+  h.nlu?.entities.find((e) => e.type === type);
+export const entities = (h: Heard, type: Entity["type"]): Entity[] =>
+  h.nlu?.entities.filter((e) => e.type === type) ?? [];
 
-const SPOKEN_DIGIT: Record<string, string> = { 零: "0", 〇: "0", 洞: "0", 一: "1", 幺: "1", 二: "2", 两: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9", 叉: "X", x: "X", X: "X" };
-const SPOKEN_RUN = /[0-9零〇洞一幺二两三四五六七八九叉xX](?:[\s,，、.。-]*[0-9零〇洞一幺二两三四五六七八九叉xX]){14,18}/g;
+const SPOKEN_DIGIT: Record<string, string> = {
+  零: "0",
+  〇: "0",
+  洞: "0",
+  一: "1",
+  幺: "1",
+  二: "2",
+  两: "2",
+  三: "3",
+  四: "4",
+  五: "5",
+  六: "6",
+  七: "7",
+  八: "8",
+  九: "9",
+  叉: "X",
+  x: "X",
+  X: "X",
+};
+const SPOKEN_RUN =
+  /[0-9零〇洞一幺二两三四五六七八九叉xX](?:[\s,，、.。-]*[0-9零〇洞一幺二两三四五六七八九叉xX]){14,18}/g;
 
 /**
  * An ID number said digit by digit ("幺幺零幺零五，一九七八…"), which recognisers often return in

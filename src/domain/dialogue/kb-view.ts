@@ -16,7 +16,11 @@ export interface KbView {
   names: Map<string, LocalText>;
 }
 
-export const buildKbView = (version: number, kb: KnowledgeBase, catalogueNames: Record<string, LocalText> = {}): KbView => {
+export const buildKbView = (
+  version: number,
+  kb: KnowledgeBase,
+  catalogueNames: Record<string, LocalText> = {},
+): KbView => {
   const names = new Map<string, LocalText>(Object.entries(catalogueNames));
   for (const i of kb.items) names.set(i.code, i.name);
   for (const e of kb.events) names.set(e.code, e.name);
@@ -40,7 +44,9 @@ export const buildKbView = (version: number, kb: KnowledgeBase, catalogueNames: 
 export const nameOf = (kb: KbView, code: string, locale: "zh" | "en"): string => {
   const n = kb.names.get(code);
   if (!n) return locale === "zh" ? "这项业务" : "this service";
-  return n[locale].replace(/\s*[（(]([^）)]*)[）)]/g, (m, inner: string) => (inner.length <= 6 && !/[、，,;；]/.test(inner) ? m : "")).trim();
+  return n[locale]
+    .replace(/\s*[（(]([^）)]*)[）)]/g, (m, inner: string) => (inner.length <= 6 && !/[、，,;；]/.test(inner) ? m : ""))
+    .trim();
 };
 
 /** Halls in a district (as the NLU reports districts: their Chinese name). */

@@ -7,7 +7,8 @@ import type { Locale } from "./actions.js";
  */
 
 const zh = {
-  notice: (city: string) => `您好，这里是${city}12345政务服务便民热线。本次通话将被录音，您提供的个人信息仅用于办理您的诉求。`,
+  notice: (city: string) =>
+    `您好，这里是${city}12345政务服务便民热线。本次通话将被录音，您提供的个人信息仅用于办理您的诉求。`,
   elderlyKey: "老年朋友请按9。",
   open: "请直接说出您要办理的业务，转人工请按0。",
   openSilver: "请您慢慢说，要办什么事。找人工请按0，重听请按星号键。",
@@ -17,7 +18,8 @@ const zh = {
   recogReady: (doc: string, hall: string) => `您的${doc}已经办好，可以到${hall}领取。`,
   recogEvent: (event: string, done: string, next: string) => `您的${event}，${done}已经办好，下一步是${next}。`,
   noInput1: "您好，请问您要办理什么业务？转人工请按0。",
-  noInput2: "抱歉，没有听到您的声音。您可以直接说，比如“补办身份证”或“预约办护照”。如果还是听不到，我将为您转接人工服务。",
+  noInput2:
+    "抱歉，没有听到您的声音。您可以直接说，比如“补办身份证”或“预约办护照”。如果还是听不到，我将为您转接人工服务。",
   noMatch1: "抱歉，我没有听明白，请换个说法再说一遍。转人工请按0。",
   noMatch2: "抱歉，还是没有听明白。您可以说得简单一些，比如“补办身份证”“查护照进度”。如果还不行，我会为您转接人工。",
   yesNoHelp: "需要请按1或说“好的”，不需要请按2或说“不用”。",
@@ -43,10 +45,13 @@ const zh = {
     "抱歉，别人的户籍、证件和办理信息属于个人信息，只能由本人或经本人委托授权的人查询，电话里不能提供。如果您自己有要办的事，我可以帮您。",
   thirdPartyAgain:
     "理解您的心情，但他人的信息只能由本人或持授权委托的人办理查询，可以请他本人来电，或带上授权材料到窗口办理。请问您自己有什么要办的吗？",
-  outOfScope: "抱歉，这个问题不在本热线的服务范围。我可以帮您咨询证件和政务服务怎么办，也可以预约、查办理进度。请问您要办什么？",
-  capability: "本热线可以告诉您身份证、护照、户口、社保卡、驾驶证等证件和政务服务怎么办，也可以帮您预约、查询办理进度。请说您要办的事。",
+  outOfScope:
+    "抱歉，这个问题不在本热线的服务范围。我可以帮您咨询证件和政务服务怎么办，也可以预约、查办理进度。请问您要办什么？",
+  capability:
+    "本热线可以告诉您身份证、护照、户口、社保卡、驾驶证等证件和政务服务怎么办，也可以帮您预约、查询办理进度。请说您要办的事。",
   phatic: "您好，能听到。请直接说您要办理的业务。",
-  thisIsHotline: (city: string) => `是的，这里是${city}12345政务服务便民热线，证件和政务服务都可以问。请直接说您要办理的业务。`,
+  thisIsHotline: (city: string) =>
+    `是的，这里是${city}12345政务服务便民热线，证件和政务服务都可以问。请直接说您要办理的业务。`,
   callbackOffer: "回电和上门需要工作人员登记安排。需要为您转接人工吗？需要请按1或说“好的”。",
   noted: "好的，记下了。",
   idNotNeeded: "咨询怎么办理不需要提供身份证号码，请注意保护个人信息。",
@@ -68,9 +73,11 @@ const zh = {
   verifyBadLength: "号码位数不对，请重新输入18位身份证号码。",
   verifyCodeSent: "如果这个身份证号码登记了手机，验证码已经发到那个手机上。请输入短信里的6位验证码。",
   verifyWrongCode: "验证码不正确，请重新输入6位验证码。",
-  verifyFailed: "抱歉，身份没有核实成功。为了保护您的信息，电话里不能告诉您办理详情。需要为您转接人工吗？需要请按1或说“好的”。",
+  verifyFailed:
+    "抱歉，身份没有核实成功。为了保护您的信息，电话里不能告诉您办理详情。需要为您转接人工吗？需要请按1或说“好的”。",
   verified: "身份核实成功。",
-  spokenIdReadBack: (last4: string) => `您说的身份证号码尾号是${last4}，为了安全，请用手机按键重新输入完整号码，字母X请按星号键。`,
+  spokenIdReadBack: (last4: string) =>
+    `您说的身份证号码尾号是${last4}，为了安全，请用手机按键重新输入完整号码，字母X请按星号键。`,
   progressNone: "没有查到您名下正在办理的申请。",
   progress: (doc: string, status: string) => `您的${doc}${status}。`,
   status: {
@@ -102,7 +109,8 @@ const zh = {
   apptCancelConfirm: (date: string, time: string, hall: string, item: string) =>
     `要取消您${date}${time}在${hall}办理${item}的预约，对吗？确认请按1或说“对”。`,
   apptBooked: (date: string, time: string, hall: string) => `预约成功：${date}${time}，${hall}。请带身份证准时到场。`,
-  apptRescheduled: (date: string, time: string, hall: string) => `已经为您改好：${date}${time}，${hall}，原来的预约不再保留。`,
+  apptRescheduled: (date: string, time: string, hall: string) =>
+    `已经为您改好：${date}${time}，${hall}，原来的预约不再保留。`,
   apptCancelled: "已为您取消预约。",
   apptFailed: "抱歉，预约没有成功，这个时间可能刚被约走了，请换个时间。",
   apptNothingToChange: "没有找到您在本次通话中可以修改的预约。",
@@ -127,9 +135,11 @@ const en: Prompts = {
   recogReady: (doc, hall) => `Your ${doc} is ready for collection at ${hall}.`,
   recogEvent: (event, done, next) => `For ${event}: ${done} is done; the next step is ${next}.`,
   noInput1: "Hello, what can I help you with? Press 0 for an agent.",
-  noInput2: "Sorry, I cannot hear you. You can say, for example, 'replace my ID card'. If I still cannot hear you, I will put you through to an agent.",
+  noInput2:
+    "Sorry, I cannot hear you. You can say, for example, 'replace my ID card'. If I still cannot hear you, I will put you through to an agent.",
   noMatch1: "Sorry, I did not understand. Could you say it another way? Press 0 for an agent.",
-  noMatch2: "Sorry, I still did not understand. Try something short, like 'passport renewal'. If that does not work, I will put you through to an agent.",
+  noMatch2:
+    "Sorry, I still did not understand. Try something short, like 'passport renewal'. If that does not work, I will put you through to an agent.",
   yesNoHelp: "Press 1 or say yes; press 2 or say no.",
   notHeard: "Sorry, I did not hear an answer.",
   notUnderstood: "Sorry, I did not understand.",
@@ -145,26 +155,32 @@ const en: Prompts = {
   smsAlready: "That text was already sent a moment ago.",
   smsUnavailable: "Sorry, I cannot send text messages right now; the details are on the government service website.",
   elderlyWelcome: "Shall I put you straight through to our seniors' line? Press 1, or just tell me what you need.",
-  elderlyOffer: "Of course, I will speak more slowly. Shall I put you through to our seniors' line? Press 1 or say yes, or just tell me what you need.",
+  elderlyOffer:
+    "Of course, I will speak more slowly. Shall I put you through to our seniors' line? Press 1 or say yes, or just tell me what you need.",
   englishOn: "Yes, I can help you in English. Please tell me what you need, or press 0 for an agent.",
   chineseOn: "好的，我们用中文交流。",
-  injection: "Sorry, I cannot give out other people's data, call records or system information. I can help with documents and government services. What do you need?",
+  injection:
+    "Sorry, I cannot give out other people's data, call records or system information. I can help with documents and government services. What do you need?",
   thirdParty:
     "Sorry, another person's records are personal information: only that person, or someone they have authorised, can ask about them. If you need something for yourself, I can help.",
   thirdPartyAgain:
     "I understand, but another person's information is only given to them or to someone holding their written authorisation. What do you need for yourself?",
-  outOfScope: "Sorry, that is outside what this hotline covers. I can help with documents and government services, appointments and progress. What do you need?",
-  capability: "This hotline tells you how to get ID cards, passports, household registration, social security cards, driving licences and other services, and can book appointments and check progress. What do you need?",
+  outOfScope:
+    "Sorry, that is outside what this hotline covers. I can help with documents and government services, appointments and progress. What do you need?",
+  capability:
+    "This hotline tells you how to get ID cards, passports, household registration, social security cards, driving licences and other services, and can book appointments and check progress. What do you need?",
   phatic: "Yes, I can hear you. Please tell me what you need.",
   thisIsHotline: (city) => `Yes, this is the ${city} 12345 citizen service hotline. Please tell me what you need.`,
-  callbackOffer: "A call back or a home visit has to be arranged by our staff. Shall I put you through to an agent? Press 1 or say yes.",
+  callbackOffer:
+    "A call back or a home visit has to be arranged by our staff. Shall I put you through to an agent? Press 1 or say yes.",
   noted: "Noted.",
   idNotNeeded: "You do not need to give your ID number to ask how something is done; please keep it to yourself.",
   verifyIntroBooking: "To book, I first need to verify your identity.",
   verifyIntroChange: "To change an appointment, I first need to verify your identity.",
   clarify: (a, b) => `Do you mean ${a}, or ${b}? Press 1 for the first, 2 for the second.`,
   confirmIntent: (name) => `You are asking about ${name}, is that right?`,
-  complaintRecorded: "I have recorded what you told us. Shall I put you through to an agent to register it and follow up? Press 1 or say yes.",
+  complaintRecorded:
+    "I have recorded what you told us. Shall I put you through to an agent to register it and follow up? Press 1 or say yes.",
   complaintMore: "I have added that. Shall I put you through to an agent to follow up? Press 1 or say yes.",
   complaintNoHuman: "Your feedback has been recorded and will be passed on.",
   goodbye: "Thank you for calling. Goodbye.",
@@ -174,13 +190,17 @@ const en: Prompts = {
   verifyLast4: "Please key in the last four characters of your ID number; press star for X.",
   verifyFullId: "Please key in your 18-character ID number; press star for X and hash when done.",
   verifyWrongLast4: "That does not match. Please key in the last four characters again.",
-  verifyBadCheck: "That ID number does not pass the check; one digit may be wrong. Please check it and key it in again.",
+  verifyBadCheck:
+    "That ID number does not pass the check; one digit may be wrong. Please check it and key it in again.",
   verifyBadLength: "That is not the right length. Please key in all 18 characters.",
-  verifyCodeSent: "If that ID number has a registered phone, a code has been sent to it. Please key in the 6-digit code.",
+  verifyCodeSent:
+    "If that ID number has a registered phone, a code has been sent to it. Please key in the 6-digit code.",
   verifyWrongCode: "That code is not right. Please key in the 6-digit code again.",
-  verifyFailed: "Sorry, I could not verify your identity, so I cannot give details by phone. Shall I put you through to an agent? Press 1 or say yes.",
+  verifyFailed:
+    "Sorry, I could not verify your identity, so I cannot give details by phone. Shall I put you through to an agent? Press 1 or say yes.",
   verified: "Thank you, you are verified.",
-  spokenIdReadBack: (last4) => `The number you said ends in ${last4}. For your safety, please key in the full number instead; press star for X.`,
+  spokenIdReadBack: (last4) =>
+    `The number you said ends in ${last4}. For your safety, please key in the full number instead; press star for X.`,
   progressNone: "I found no application in progress in your name.",
   progress: (doc, status) => `Your ${doc} ${status}.`,
   status: {
@@ -194,7 +214,8 @@ const en: Prompts = {
   },
   statusUnknown: "is in progress",
   pickup: (hall) => `Please bring your ID card to ${hall}.`,
-  familyProgress: "To check a family member's application, they need to call and verify themselves, or register an authorisation at a counter.",
+  familyProgress:
+    "To check a family member's application, they need to call and verify themselves, or register an authorisation at a counter.",
   apptAskItem: "Which service would you like to book?",
   apptAskDateTime: "Which day and roughly what time would you like?",
   apptAskDate: "Which day would you like?",
@@ -205,9 +226,12 @@ const en: Prompts = {
   apptOffer: (when, options) => `${when} I can offer ${options}. Which would you like?`,
   apptDayFull: (date) => `${date} is fully booked. Please choose another day.`,
   apptPast: "That date has passed. Please choose a later date.",
-  apptConfirm: (date, time, hall, item) => `Booking ${item} on ${date} at ${time}, ${hall}. Press 1 or say yes to confirm, or tell me what to change.`,
-  apptRescheduleConfirm: (date, time, hall) => `Moving your appointment to ${date} at ${time}, ${hall}. Press 1 or say yes to confirm, or tell me what to change.`,
-  apptCancelConfirm: (date, time, hall, item) => `Cancel your appointment for ${item} on ${date} at ${time}, ${hall}? Press 1 or say yes.`,
+  apptConfirm: (date, time, hall, item) =>
+    `Booking ${item} on ${date} at ${time}, ${hall}. Press 1 or say yes to confirm, or tell me what to change.`,
+  apptRescheduleConfirm: (date, time, hall) =>
+    `Moving your appointment to ${date} at ${time}, ${hall}. Press 1 or say yes to confirm, or tell me what to change.`,
+  apptCancelConfirm: (date, time, hall, item) =>
+    `Cancel your appointment for ${item} on ${date} at ${time}, ${hall}? Press 1 or say yes.`,
   apptBooked: (date, time, hall) => `Booked: ${date} at ${time}, ${hall}. Please bring your ID card.`,
   apptRescheduled: (date, time, hall) => `Changed: ${date} at ${time}, ${hall}. The old time is released.`,
   apptCancelled: "Your appointment is cancelled.",
@@ -241,5 +265,17 @@ export const documentNoun = (itemCode: string, locale: Locale): string | undefin
   return hit ? hit[locale === "zh" ? 0 : 1] : undefined;
 };
 
-export const OPEN_HINTS = ["身份证", "护照", "户口", "社保卡", "驾驶证", "港澳通行证", "居住证", "预约", "进度", "转人工", "人工"];
+export const OPEN_HINTS = [
+  "身份证",
+  "护照",
+  "户口",
+  "社保卡",
+  "驾驶证",
+  "港澳通行证",
+  "居住证",
+  "预约",
+  "进度",
+  "转人工",
+  "人工",
+];
 export const YES_NO_HINTS = ["好的", "是的", "对", "可以", "不用", "不是", "转人工"];

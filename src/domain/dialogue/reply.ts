@@ -16,7 +16,13 @@ export interface Reply {
   needs: Need[];
 }
 
-export const newReply = (state: ConversationState): Reply => ({ state, actions: [], events: [], effects: [], needs: [] });
+export const newReply = (state: ConversationState): Reply => ({
+  state,
+  actions: [],
+  events: [],
+  effects: [],
+  needs: [],
+});
 
 export const event = (r: Reply, type: string, payload: Record<string, unknown> = {}): void => {
   r.events.push({ type, payload });
@@ -48,7 +54,12 @@ export const ask = (r: Reply, pending: Pending, prompt: string, opts: AskOptions
     s.noMatch = 0;
   }
   s.pending = pending;
-  if (!opts.transient) s.lastAsk = { prompt: opts.repeatAs ?? prompt, ...(opts.digits ? { digits: opts.digits } : {}), ...(opts.hints ? { hints: opts.hints } : {}) };
+  if (!opts.transient)
+    s.lastAsk = {
+      prompt: opts.repeatAs ?? prompt,
+      ...(opts.digits ? { digits: opts.digits } : {}),
+      ...(opts.hints ? { hints: opts.hints } : {}),
+    };
   const digitsOnly = !!opts.digits;
   const base = digitsOnly ? 8 : 5;
   r.actions.push({

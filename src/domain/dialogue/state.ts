@@ -29,7 +29,16 @@ export type SmsSubject =
   | { kind: "item"; code: string }
   | { kind: "event"; code: string }
   | { kind: "progress"; code: string; status?: string }
-  | { kind: "appointment"; op: "book" | "reschedule" | "cancel"; ref: string; itemCode: string; hallCode: string; date: string; time: string; step: number };
+  | {
+      kind: "appointment";
+      op: "book" | "reschedule" | "cancel";
+      ref: string;
+      itemCode: string;
+      hallCode: string;
+      date: string;
+      time: string;
+      step: number;
+    };
 
 /** Why we are verifying: what to do once the caller is who they say they are. */
 export type VerifyPurpose = { kind: "progress"; itemCode?: string } | { kind: "appointment"; draft: AppointmentDraft };

@@ -10,7 +10,8 @@ import type { Action, Turn } from "./actions.js";
 // Six or more digits said as words (幺幺零幺零五…), spaces and commas between groups allowed.
 const SPOKEN_NUMBER = /[零〇一二三四五六七八九幺两0-9Xx叉](?:[\s,，、]*[零〇一二三四五六七八九幺两0-9Xx叉]){5,}/g;
 
-export const maskSpokenNumbers = (text: string): string => text.replace(SPOKEN_NUMBER, (m) => m.replace(/[^\s,，、]/g, "*"));
+export const maskSpokenNumbers = (text: string): string =>
+  text.replace(SPOKEN_NUMBER, (m) => m.replace(/[^\s,，、]/g, "*"));
 
 export const callerLine = (turn: Turn, sensitive: boolean): string | null => {
   switch (turn.kind) {
@@ -30,6 +31,16 @@ export const callerLine = (turn: Turn, sensitive: boolean): string | null => {
 /** What the hotline said in a turn, for the transcript. */
 export const botLine = (actions: Action[]): string =>
   actions
-    .map((a) => (a.kind === "say" ? a.text : a.kind === "ask" ? a.prompt : a.kind === "handoff" ? `[handoff ${a.queue}]` : a.kind === "send-sms" ? `[sms ${a.templateId}]` : ""))
+    .map((a) =>
+      a.kind === "say"
+        ? a.text
+        : a.kind === "ask"
+          ? a.prompt
+          : a.kind === "handoff"
+            ? `[handoff ${a.queue}]`
+            : a.kind === "send-sms"
+              ? `[sms ${a.templateId}]`
+              : "",
+    )
     .filter(Boolean)
     .join(" ");

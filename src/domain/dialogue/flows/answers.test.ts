@@ -1,6 +1,18 @@
 import { describe, expect, it } from "vitest";
 import type { Action } from "../actions.js";
-import { digits, kinds, lastAsk, newCall, nlu, speech, spoken, start, turn, type Call, type Resolver } from "../testing/harness.js";
+import {
+  digits,
+  kinds,
+  lastAsk,
+  newCall,
+  nlu,
+  speech,
+  spoken,
+  start,
+  turn,
+  type Call,
+  type Resolver,
+} from "../testing/harness.js";
 
 const links: Resolver = { link: (n) => ({ url: `https://civic.example/s/${n.code.length}x` }) };
 const sms = (actions: Action[]) => actions.filter((a) => a.kind === "send-sms");
@@ -86,7 +98,10 @@ describe("answers for a service item", () => {
     const call = greeted();
     turn(call, speech("孩子刚出生要办哪些"), { nlu: nlu("event.newborn") });
     const [send] = sms(turn(call, digits("1"), { resolve: links }).actions);
-    expect(send).toMatchObject({ templateId: "sms.event-checklist", variables: { eventName: "新生儿出生一件事", nextStep: "出生医学证明" } });
+    expect(send).toMatchObject({
+      templateId: "sms.event-checklist",
+      variables: { eventName: "新生儿出生一件事", nextStep: "出生医学证明" },
+    });
     expect(Object.keys((send as { variables: object }).variables).sort()).toEqual(["eventName", "link", "nextStep"]);
   });
 
@@ -104,12 +119,21 @@ const newCallAt = (out: { state: Call["state"] }): Call => ({ ...newCall(), stat
 describe("life events", () => {
   it("lists the steps in dependency order", () => {
     const text = spoken(turn(greeted(), speech("生了宝宝要办什么手续"), { nlu: nlu("event.newborn") }));
-    expect(text).toContain("一共4步：先办出生医学证明，再办出生登记（新生儿落户），再办新生儿医保参保，最后办社会保障卡申领");
+    expect(text).toContain(
+      "一共4步：先办出生医学证明，再办出生登记（新生儿落户），再办新生儿医保参保，最后办社会保障卡申领",
+    );
   });
 
   it("says what is already done for this caller and what is next", () => {
     const call = newCall();
-    turn(call, start, { profile: { known: true, appointments: [], ready: [], events: [{ eventCode: "event.newborn", done: ["birth.medical-certificate", "hukou.birth"] }] } });
+    turn(call, start, {
+      profile: {
+        known: true,
+        appointments: [],
+        ready: [],
+        events: [{ eventCode: "event.newborn", done: ["birth.medical-certificate", "hukou.birth"] }],
+      },
+    });
     const out = turn(call, speech("宝宝的手续办到哪了"), { nlu: nlu("event.newborn") });
     expect(spoken(out)).toContain("出生医学证明和出生登记（新生儿落户）已经办好，下一步是新生儿医保参保");
     expect(out.state.pending).toMatchObject({ kind: "sms-offer", subject: { kind: "event", code: "event.newborn" } });
@@ -119,7 +143,11 @@ describe("life events", () => {
 describe("when the NLU is unsure", () => {
   it("asks which of two close candidates is meant, and acts on the answer by key or by words", () => {
     const call = greeted();
-    const unsure = nlu("passport.renew", { confidence: 0.4, clarify: true, alternatives: [{ intent: "passport.apply", confidence: 0.35 }] });
+    const unsure = nlu("passport.renew", {
+      confidence: 0.4,
+      clarify: true,
+      alternatives: [{ intent: "passport.apply", confidence: 0.35 }],
+    });
     const q = turn(call, speech("护照的事"), { nlu: unsure });
     expect(lastAsk(q)!.prompt).toBe("请问您是想办普通护照换发，还是普通护照首次申领？第一个请按1，第二个请按2。");
     expect(q.events.filter((e) => e.type === "answer-given")).toHaveLength(0);

@@ -21,7 +21,8 @@ type Outcome = { verified: VerifyPurpose } | "handled";
 
 /** Bookings are personal: the caller is verified first (identity's rule: book-appointment needs id-last4). */
 export const startBooking = (r: Reply, ctx: TurnContext, h: Heard): void => {
-  const topicItem = r.state.topic.itemCode && ctx.kb.items.has(r.state.topic.itemCode) ? r.state.topic.itemCode : undefined;
+  const topicItem =
+    r.state.topic.itemCode && ctx.kb.items.has(r.state.topic.itemCode) ? r.state.topic.itemCode : undefined;
   const itemCode = itemOf(ctx, h) ?? topicItem;
   const draft = absorb(ctx, h, { op: "book", ...(itemCode ? { itemCode } : {}) });
   if (startVerification(r, { kind: "appointment", draft }) !== "handled") continueAppointment(r, ctx, draft);
@@ -54,8 +55,25 @@ const commandFor = (r: Reply, ctx: TurnContext, d: AppointmentDraft) => {
   const key = `conv:${ctx.conversationId}:appt:${ctx.stepNo}`;
   const citizenRef = r.state.verification.citizenRef ?? "";
   if (d.op === "cancel") return { kind: "cancel" as const, citizenRef, ref: d.ref!, key };
-  if (d.op === "reschedule") return { kind: "reschedule" as const, citizenRef, ref: d.ref!, hallCode: d.hallCode!, date: d.date!, time: d.time!, key };
-  return { kind: "book" as const, citizenRef, itemCode: d.itemCode!, hallCode: d.hallCode!, date: d.date!, time: d.time!, key };
+  if (d.op === "reschedule")
+    return {
+      kind: "reschedule" as const,
+      citizenRef,
+      ref: d.ref!,
+      hallCode: d.hallCode!,
+      date: d.date!,
+      time: d.time!,
+      key,
+    };
+  return {
+    kind: "book" as const,
+    citizenRef,
+    itemCode: d.itemCode!,
+    hallCode: d.hallCode!,
+    date: d.date!,
+    time: d.time!,
+    key,
+  };
 };
 
 const remember = (r: Reply, d: AppointmentDraft, res: Extract<BookResult, { ok: true }>) => {
@@ -80,7 +98,16 @@ const execute = (r: Reply, ctx: TurnContext, d: AppointmentDraft): void => {
       s.profile.appointments = s.profile.appointments.filter((a) => a.ref !== d.ref);
       event(r, "appointment-cancelled", { ref: d.ref, itemCode: d.itemCode });
       say(r, tr.apptCancelled);
-      const sent = sendSms(r, ctx, { kind: "appointment", op: "cancel", ref: d.ref!, itemCode: d.itemCode!, hallCode: d.hallCode!, date: d.date!, time: d.time!, step: ctx.stepNo });
+      const sent = sendSms(r, ctx, {
+        kind: "appointment",
+        op: "cancel",
+        ref: d.ref!,
+        itemCode: d.itemCode!,
+        hallCode: d.hallCode!,
+        date: d.date!,
+        time: d.time!,
+        step: ctx.stepNo,
+      });
       if (sent === "needs") return;
     } else say(r, tr.apptFailed);
     ask(r, { kind: "open" }, s.silver ? tr.anythingElseSilver : tr.anythingElse);
@@ -89,10 +116,29 @@ const execute = (r: Reply, ctx: TurnContext, d: AppointmentDraft): void => {
   const booked = res as BookResult;
   if (booked.ok) {
     remember(r, d, booked);
-    event(r, d.op === "book" ? "appointment-booked" : "appointment-rescheduled", { ref: booked.ref, itemCode: booked.itemCode, hallCode: booked.hallCode, date: booked.date, time: booked.time });
-    const args = [sayDate(booked.date, ctx.today, s.locale), sayTime(booked.time, s.locale), hallName(ctx.kb, booked.hallCode, s.locale)] as const;
+    event(r, d.op === "book" ? "appointment-booked" : "appointment-rescheduled", {
+      ref: booked.ref,
+      itemCode: booked.itemCode,
+      hallCode: booked.hallCode,
+      date: booked.date,
+      time: booked.time,
+    });
+    const args = [
+      sayDate(booked.date, ctx.today, s.locale),
+      sayTime(booked.time, s.locale),
+      hallName(ctx.kb, booked.hallCode, s.locale),
+    ] as const;
     say(r, d.op === "book" ? tr.apptBooked(...args) : tr.apptRescheduled(...args));
-    const sent = sendSms(r, ctx, { kind: "appointment", op: d.op, ref: booked.ref, itemCode: booked.itemCode, hallCode: booked.hallCode, date: booked.date, time: booked.time, step: ctx.stepNo });
+    const sent = sendSms(r, ctx, {
+      kind: "appointment",
+      op: d.op,
+      ref: booked.ref,
+      itemCode: booked.itemCode,
+      hallCode: booked.hallCode,
+      date: booked.date,
+      time: booked.time,
+      step: ctx.stepNo,
+    });
     if (sent === "needs") return;
     ask(r, { kind: "open" }, s.silver ? tr.anythingElseSilver : tr.anythingElse);
     return;
@@ -113,7 +159,9 @@ const execute = (r: Reply, ctx: TurnContext, d: AppointmentDraft): void => {
 export const onConfirmTurn = (r: Reply, ctx: TurnContext, h: Heard, draft: AppointmentDraft): boolean => {
   const s = r.state;
   const changed = absorb(ctx, h, draft);
-  const differs = ["date", "time", "hallCode", "itemCode"].some((k) => changed[k as keyof AppointmentDraft] !== draft[k as keyof AppointmentDraft]);
+  const differs = ["date", "time", "hallCode", "itemCode"].some(
+    (k) => changed[k as keyof AppointmentDraft] !== draft[k as keyof AppointmentDraft],
+  );
   if (differs && draft.op !== "cancel") {
     continueAppointment(r, ctx, changed);
     return true;

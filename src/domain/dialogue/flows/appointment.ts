@@ -57,7 +57,9 @@ const nearest = (times: string[], wanted: string | undefined): string[] => {
   if (!wanted) return times.slice(0, 2);
   if (isPartOfDay(wanted)) return times.filter((x) => inPartOfDay(x, wanted)).slice(0, 2);
   const mins = (x: string) => Number(x.slice(0, 2)) * 60 + Number(x.slice(3, 5));
-  return [...times].sort((a, b) => Math.abs(mins(a) - mins(wanted)) - Math.abs(mins(b) - mins(wanted)) || a.localeCompare(b)).slice(0, 2);
+  return [...times]
+    .sort((a, b) => Math.abs(mins(a) - mins(wanted)) - Math.abs(mins(b) - mins(wanted)) || a.localeCompare(b))
+    .slice(0, 2);
 };
 
 /** Asks for the next missing piece, or reads the draft back for confirmation. */
@@ -67,7 +69,16 @@ export const continueAppointment = (r: Reply, ctx: TurnContext, draft: Appointme
   const d = { ...draft };
   if (d.op === "cancel") {
     const { date, time, hallCode, itemCode } = d;
-    askYesNo(r, { kind: "appointment-confirm", draft: d }, tr.apptCancelConfirm(sayDate(date!, ctx.today, s.locale), sayTime(time!, s.locale), hallName(ctx.kb, hallCode!, s.locale), nameOf(ctx.kb, itemCode!, s.locale)));
+    askYesNo(
+      r,
+      { kind: "appointment-confirm", draft: d },
+      tr.apptCancelConfirm(
+        sayDate(date!, ctx.today, s.locale),
+        sayTime(time!, s.locale),
+        hallName(ctx.kb, hallCode!, s.locale),
+        nameOf(ctx.kb, itemCode!, s.locale),
+      ),
+    );
     return;
   }
   if (!d.itemCode || !ctx.kb.items.has(d.itemCode)) {
@@ -104,7 +115,10 @@ export const continueAppointment = (r: Reply, ctx: TurnContext, draft: Appointme
   if (!isPartOfDay(d.time) && slots.times.includes(d.time)) {
     const hall = hallName(ctx.kb, d.hallCode, s.locale);
     const when = sayTime(d.time, s.locale);
-    const line = d.op === "reschedule" ? tr.apptRescheduleConfirm(spokenDate, when, hall) : tr.apptConfirm(spokenDate, when, hall, nameOf(ctx.kb, d.itemCode, s.locale));
+    const line =
+      d.op === "reschedule"
+        ? tr.apptRescheduleConfirm(spokenDate, when, hall)
+        : tr.apptConfirm(spokenDate, when, hall, nameOf(ctx.kb, d.itemCode, s.locale));
     askYesNo(r, { kind: "appointment-confirm", draft: d }, line);
     return;
   }
@@ -115,20 +129,31 @@ export const continueAppointment = (r: Reply, ctx: TurnContext, draft: Appointme
     ask(r, { kind: "appointment", draft: d, asking: "date" }, tr.apptDayFull(spokenDate));
     return;
   }
-  const options = list(offered.map((x) => sayTime(x, s.locale)), s.locale, s.locale === "zh" ? "或者" : "or");
+  const options = list(
+    offered.map((x) => sayTime(x, s.locale)),
+    s.locale,
+    s.locale === "zh" ? "或者" : "or",
+  );
   const wanted = `${spokenDate}${s.locale === "zh" ? "" : " "}${sayTime(d.time, s.locale)}`;
   const line = isPartOfDay(d.time) ? tr.apptOffer(wanted, options) : tr.apptFull(wanted, options);
   ask(r, { kind: "appointment", draft: { ...d, offered }, asking: "choose-time" }, line);
 };
 
 /** A turn while collecting a booking: fill the draft and go on; false when nothing usable was said. */
-export const onAppointmentTurn = (r: Reply, ctx: TurnContext, h: Heard, draft: AppointmentDraft, asking: string): boolean => {
+export const onAppointmentTurn = (
+  r: Reply,
+  ctx: TurnContext,
+  h: Heard,
+  draft: AppointmentDraft,
+  asking: string,
+): boolean => {
   let d = absorb(ctx, h, draft);
   if (asking === "choose-time" && draft.offered?.length) {
     const pick = h.kind === "digits" ? Number(h.digits) : ordinal(h.text);
     const chosen = pick ? draft.offered[pick - 1] : undefined;
     if (chosen && d.time === draft.time) d = { ...d, time: chosen };
-    else if (!entity(h, "time") && draft.offered.length === 1 && /可以|好|行|yes|ok/i.test(h.text)) d = { ...d, time: draft.offered[0]! };
+    else if (!entity(h, "time") && draft.offered.length === 1 && /可以|好|行|yes|ok/i.test(h.text))
+      d = { ...d, time: draft.offered[0]! };
   }
   const changed = JSON.stringify({ ...d, offered: undefined }) !== JSON.stringify({ ...draft, offered: undefined });
   if (!changed) return false;

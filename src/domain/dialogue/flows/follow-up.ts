@@ -29,7 +29,11 @@ const FACETS: [Facet, RegExp][] = [
 
 export const facetsOf = (text: string): Facet[] => FACETS.filter(([, re]) => re.test(text)).map(([f]) => f);
 
-const FUNCTION_CHARS = new Set("的了吗呢吧啊呀哦嗯我你您他她它们这那个是有在么怎什要能会可以不没就都也还和与或及请问一下吧得地着过到给让把被对从为".split(""));
+const FUNCTION_CHARS = new Set(
+  "的了吗呢吧啊呀哦嗯我你您他她它们这那个是有在么怎什要能会可以不没就都也还和与或及请问一下吧得地着过到给让把被对从为".split(
+    "",
+  ),
+);
 const contentChars = (s: string) => new Set([...s].filter((c) => /\p{Script=Han}/u.test(c) && !FUNCTION_CHARS.has(c)));
 
 /** The FAQ entry whose question shares the most content characters with what was asked (two at least). */
@@ -51,7 +55,10 @@ const onlineLine = (item: ServiceItem, locale: Locale): string => {
   const apply = item.online.find((o) => o.scope.includes("apply") || o.scope.includes("all"));
   if (apply) return zh ? `可以在${apply.name.zh}网上申请。` : `You can apply online at ${apply.name.en}.`;
   const book = item.online.find((o) => o.scope.includes("book"));
-  if (book) return zh ? `可以在${book.name.zh}网上预约，办理要本人到窗口。` : `You can book online at ${book.name.en}; the application itself is made in person.`;
+  if (book)
+    return zh
+      ? `可以在${book.name.zh}网上预约，办理要本人到窗口。`
+      : `You can book online at ${book.name.en}; the application itself is made in person.`;
   return zh ? "这项业务需要到窗口办理。" : "This has to be done in person at a counter.";
 };
 
@@ -65,8 +72,13 @@ export const facetLines = (ctx: TurnContext, item: ServiceItem, facets: Facet[],
       lines.push(zh ? `需要带${list(m, locale)}。` : `Bring ${list(m, locale)}.`);
     } else if (f === "where") {
       const halls = item.halls.slice(0, 2).map((h) => hallName(ctx.kb, h, locale));
-      lines.push(zh ? `可以到${list(halls, locale, "或")}办理${hall ? `，地址是${hall.address.zh}` : ""}。` : `Go to ${list(halls, locale, "or")}${hall ? `, ${hall.address.en}` : ""}.`);
-    } else if (f === "hours" && hall) lines.push(zh ? `${hallName(ctx.kb, hall.code, locale)}${hall.hoursText.zh}` : hall.hoursText.en);
+      lines.push(
+        zh
+          ? `可以到${list(halls, locale, "或")}办理${hall ? `，地址是${hall.address.zh}` : ""}。`
+          : `Go to ${list(halls, locale, "or")}${hall ? `, ${hall.address.en}` : ""}.`,
+      );
+    } else if (f === "hours" && hall)
+      lines.push(zh ? `${hallName(ctx.kb, hall.code, locale)}${hall.hoursText.zh}` : hall.hoursText.en);
     else if (f === "fee") lines.push(zh ? `${feeOf(item, locale)}。` : `${feeOf(item, locale)}.`);
     else if (f === "time") lines.push(zh ? `${timeLimitOf(item, locale)}。` : `It is ${timeLimitOf(item, locale)}.`);
     else if (f === "online") lines.push(onlineLine(item, locale));

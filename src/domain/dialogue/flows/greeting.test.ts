@@ -5,7 +5,9 @@ import { lastAsk, newCall, spoken, start, turn } from "../testing/harness.js";
 const withAppointment: CallerProfile = {
   known: true,
   age: 38,
-  appointments: [{ ref: "appt-1", itemCode: "passport.renew", hallCode: "hall.exit-entry", date: "2026-11-26", time: "10:00" }],
+  appointments: [
+    { ref: "appt-1", itemCode: "passport.renew", hallCode: "hall.exit-entry", date: "2026-11-26", time: "10:00" },
+  ],
   ready: [],
   events: [],
 };
@@ -74,7 +76,9 @@ describe("greeting", () => {
     expect(ask.prompt).toContain("老年人专席");
     expect(ask.style).toEqual({ rate: "slow" });
     expect(ask.timeoutSeconds).toBe(10);
-    expect(out.actions.filter((a) => a.kind === "say").every((a) => a.kind === "say" && a.style?.rate === "slow")).toBe(true);
+    expect(out.actions.filter((a) => a.kind === "say").every((a) => a.kind === "say" && a.style?.rate === "slow")).toBe(
+      true,
+    );
   });
 
   it("greets in English a caller whose profile prefers English", () => {

@@ -23,7 +23,13 @@ const safeProfile = (p: CallerProfile | undefined): CallerProfile =>
         ...(p.ref ? { ref: p.ref } : {}),
         ...(p.age !== undefined ? { age: p.age } : {}),
         ...(p.locale ? { locale: p.locale } : {}),
-        appointments: p.appointments.map(({ ref, itemCode, hallCode, date, time }) => ({ ref, itemCode, hallCode, date, time })),
+        appointments: p.appointments.map(({ ref, itemCode, hallCode, date, time }) => ({
+          ref,
+          itemCode,
+          hallCode,
+          date,
+          time,
+        })),
         ready: p.ready.map(({ itemCode, hallCode }) => ({ itemCode, hallCode })),
         events: p.events.map(({ eventCode, done }) => ({ eventCode, done: [...done] })),
       }
@@ -32,13 +38,20 @@ const safeProfile = (p: CallerProfile | undefined): CallerProfile =>
 export const recognitionLines = (ctx: TurnContext, profile: CallerProfile, locale: "zh" | "en"): string[] => {
   const tr = t(locale);
   const lines: string[] = [];
-  const upcoming = profile.appointments.filter((a) => a.date >= ctx.today).sort((a, b) => (a.date + a.time).localeCompare(b.date + b.time));
+  const upcoming = profile.appointments
+    .filter((a) => a.date >= ctx.today)
+    .sort((a, b) => (a.date + a.time).localeCompare(b.date + b.time));
   for (const a of upcoming.slice(0, 2)) {
     const when = `${sayDate(a.date, ctx.today, locale)}${locale === "zh" ? "" : " at "}${sayTime(a.time, locale)}`;
     lines.push(tr.recogAppointment(when, hallName(ctx.kb, a.hallCode, locale), nameOf(ctx.kb, a.itemCode, locale)));
   }
   for (const d of profile.ready.slice(0, 2)) {
-    lines.push(tr.recogReady(documentNoun(d.itemCode, locale) ?? nameOf(ctx.kb, d.itemCode, locale), hallName(ctx.kb, d.hallCode, locale)));
+    lines.push(
+      tr.recogReady(
+        documentNoun(d.itemCode, locale) ?? nameOf(ctx.kb, d.itemCode, locale),
+        hallName(ctx.kb, d.hallCode, locale),
+      ),
+    );
   }
   for (const e of profile.events.slice(0, 1)) {
     const line = eventStatusLine(ctx, locale, e.eventCode, e.done);

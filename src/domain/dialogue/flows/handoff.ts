@@ -53,7 +53,13 @@ export const handOff = (r: Reply, ctx: TurnContext, opts: HandoffOptions): void 
   const p = t(s.locale);
   const line =
     opts.line ??
-    (priority === "high" ? p.handoffPriority : queue === "elderly" ? p.handoffElderly : opts.reason === "no-input" || opts.reason === "no-match" ? p.handoffAfterTrouble : p.handoff);
+    (priority === "high"
+      ? p.handoffPriority
+      : queue === "elderly"
+        ? p.handoffElderly
+        : opts.reason === "no-input" || opts.reason === "no-match"
+          ? p.handoffAfterTrouble
+          : p.handoff);
   const packet: HandoffPacket = {
     reason: opts.reason,
     queue,

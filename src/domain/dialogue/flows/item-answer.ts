@@ -12,7 +12,11 @@ import { event, offerSms, say, type Reply } from "../reply.js";
  * left to the SMS, because reading conditions aloud is what makes IVR answers unbearable.
  */
 
-const short = (s: string) => s.replace(/[（(][^）)]*[）)]/g, "").replace(/[《》]/g, "").trim();
+const short = (s: string) =>
+  s
+    .replace(/[（(][^）)]*[）)]/g, "")
+    .replace(/[《》]/g, "")
+    .trim();
 
 export const keyMaterials = (item: ServiceItem, locale: Locale, max: number): string[] => {
   const notForm = item.materials.filter((m) => !/申请表|登记表|application form/i.test(m.name[locale]));

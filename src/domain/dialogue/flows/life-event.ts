@@ -25,9 +25,17 @@ export const orderedSteps = (ev: LifeEvent): string[] => {
 
 /** The first step not done whose prerequisites are all done. */
 export const nextStepOf = (ev: LifeEvent, done: string[]): string | undefined =>
-  orderedSteps(ev).find((code) => !done.includes(code) && (ev.steps.find((s) => s.item === code)?.dependsOn ?? []).every((d) => done.includes(d)));
+  orderedSteps(ev).find(
+    (code) =>
+      !done.includes(code) && (ev.steps.find((s) => s.item === code)?.dependsOn ?? []).every((d) => done.includes(d)),
+  );
 
-export const eventStatusLine = (ctx: TurnContext, locale: "zh" | "en", eventCode: string, done: string[]): string | undefined => {
+export const eventStatusLine = (
+  ctx: TurnContext,
+  locale: "zh" | "en",
+  eventCode: string,
+  done: string[],
+): string | undefined => {
   const ev = ctx.kb.events.get(eventCode);
   if (!ev) return undefined;
   const next = nextStepOf(ev, done);
@@ -37,7 +45,10 @@ export const eventStatusLine = (ctx: TurnContext, locale: "zh" | "en", eventCode
     .filter((c) => done.includes(c))
     .map((c) => nameOf(ctx.kb, c, locale));
   const evName = nameOf(ctx.kb, eventCode, locale);
-  if (!doneNames.length) return locale === "zh" ? `您的${evName}，下一步是${nameOf(ctx.kb, next, locale)}。` : `For ${evName}, the next step is ${nameOf(ctx.kb, next, locale)}.`;
+  if (!doneNames.length)
+    return locale === "zh"
+      ? `您的${evName}，下一步是${nameOf(ctx.kb, next, locale)}。`
+      : `For ${evName}, the next step is ${nameOf(ctx.kb, next, locale)}.`;
   return p.recogEvent(evName, list(doneNames, locale), nameOf(ctx.kb, next, locale));
 };
 

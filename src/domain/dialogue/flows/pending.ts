@@ -20,7 +20,8 @@ import { onVerifyTurn } from "./verification.js";
 const yes = (h: Heard) => h.digits === "1" || isYes(h.text);
 const no = (h: Heard) => h.digits === "2" || isNo(h.text);
 
-const anythingElse = (r: Reply) => ask(r, { kind: "open" }, r.state.silver ? t(r.state.locale).anythingElseSilver : t(r.state.locale).anythingElse);
+const anythingElse = (r: Reply) =>
+  ask(r, { kind: "open" }, r.state.silver ? t(r.state.locale).anythingElseSilver : t(r.state.locale).anythingElse);
 
 export const onPending = (r: Reply, ctx: TurnContext, h: Heard): boolean => {
   const s = r.state;

@@ -3,7 +3,8 @@ import { ask as askAny, event, type AskOptions, type Reply } from "../reply.js";
 import type { Pending } from "../state.js";
 
 // After a refusal or a decline, the repeat key replays the open question, not the refusal.
-const ask = (r: Reply, p: Pending, prompt: string, opts: AskOptions = {}) => askAny(r, p, prompt, { repeatAs: t(r.state.locale).open, ...opts });
+const ask = (r: Reply, p: Pending, prompt: string, opts: AskOptions = {}) =>
+  askAny(r, p, prompt, { repeatAs: t(r.state.locale).open, ...opts });
 
 /**
  * What the hotline will not do, said politely and briefly, always followed by the open question

@@ -22,7 +22,8 @@ import { recognitionLines } from "./greeting.js";
  */
 const PERSONAL_KEEP = new Set(["date", "time", "document", "situation", "district", "hall", "person", "age"]);
 
-export const actionable = (ctx: TurnContext, code: string) => code.startsWith("meta.") || ctx.kb.items.has(code) || ctx.kb.events.has(code) || ctx.kb.names.has(code);
+export const actionable = (ctx: TurnContext, code: string) =>
+  code.startsWith("meta.") || ctx.kb.items.has(code) || ctx.kb.events.has(code) || ctx.kb.names.has(code);
 
 /** Continues what verification was for. */
 export const afterVerified = (r: Reply, ctx: TurnContext, purpose: VerifyPurpose): void => {
@@ -32,7 +33,9 @@ export const afterVerified = (r: Reply, ctx: TurnContext, purpose: VerifyPurpose
 
 export const setTopic = (r: Reply, h: Heard, code: string) => {
   const s = r.state;
-  const kept = (h.nlu?.entities ?? []).filter((e) => PERSONAL_KEEP.has(e.type)).map((e) => ({ type: e.type, value: e.value }));
+  const kept = (h.nlu?.entities ?? [])
+    .filter((e) => PERSONAL_KEEP.has(e.type))
+    .map((e) => ({ type: e.type, value: e.value }));
   s.topic = {
     intent: code,
     // A new item or event replaces the subject; a meta request (booking, progress) keeps it.
@@ -53,16 +56,24 @@ export const progress = (r: Reply, ctx: TurnContext, h: Heard, itemCode?: string
     return;
   }
   const doc = entity(h, "document")?.value;
-  const purpose: VerifyPurpose = { kind: "progress", ...(itemCode ?? doc ? { itemCode: itemCode ?? `${doc}.` } : {}) };
+  const purpose: VerifyPurpose = {
+    kind: "progress",
+    ...((itemCode ?? doc) ? { itemCode: itemCode ?? `${doc}.` } : {}),
+  };
   const spoken = onSpokenId(r, ctx, h, purpose);
   const outcome = spoken ?? startVerification(r, purpose);
-  if (outcome !== "handled") answerProgress(r, ctx, outcome.verified.kind === "progress" ? outcome.verified.itemCode : undefined);
+  if (outcome !== "handled")
+    answerProgress(r, ctx, outcome.verified.kind === "progress" ? outcome.verified.itemCode : undefined);
 };
 
 const listAppointments = (r: Reply, ctx: TurnContext) => {
   const s = r.state;
   const tr = t(s.locale);
-  const lines = recognitionLines(ctx, { ...s.profile, appointments: [...s.profile.appointments, ...s.ownAppointments], ready: [], events: [] }, s.locale);
+  const lines = recognitionLines(
+    ctx,
+    { ...s.profile, appointments: [...s.profile.appointments, ...s.ownAppointments], ready: [], events: [] },
+    s.locale,
+  );
   say(r, lines.length ? lines.join("") : tr.apptNone);
   ask(r, { kind: "open" }, tr.anythingElse);
 };
@@ -75,7 +86,8 @@ export const actOn = (r: Reply, ctx: TurnContext, h: Heard, code: string): void 
   if (code === "meta.human") return handOff(r, ctx, { reason: "caller-asked" });
   if (code === "meta.complaint") return startComplaint(r, h);
   if (code === "meta.progress") return progress(r, ctx, h);
-  if (code === "meta.appointment.query" || (code.startsWith("meta.appointment") && asksAppointments(h.text))) return listAppointments(r, ctx);
+  if (code === "meta.appointment.query" || (code.startsWith("meta.appointment") && asksAppointments(h.text)))
+    return listAppointments(r, ctx);
   if (code === "meta.appointment.book") return startBooking(r, ctx, h);
   if (code === "meta.appointment.cancel") {
     const cancel = /取消|不去了|退掉|不要了|cancel/i.test(h.text) && !entity(h, "date") && !entity(h, "time");
@@ -86,7 +98,10 @@ export const actOn = (r: Reply, ctx: TurnContext, h: Heard, code: string): void 
   if (ctx.kb.items.has(code)) {
     if (situations.includes("progress")) return progress(r, ctx, h, code);
     if (situations.includes("book")) return startBooking(r, ctx, h);
-    if (situations.includes("cancel") && [...s.ownAppointments, ...s.profile.appointments].some((a) => a.itemCode === code)) {
+    if (
+      situations.includes("cancel") &&
+      [...s.ownAppointments, ...s.profile.appointments].some((a) => a.itemCode === code)
+    ) {
       startChange(r, ctx, h, entity(h, "date") || entity(h, "time") ? "reschedule" : "cancel");
       return;
     }

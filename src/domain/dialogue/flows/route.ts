@@ -1,6 +1,15 @@
 import { checkIdNumber } from "../../nlu/entities/id-number.js";
 import type { TurnContext } from "../context.js";
-import { asksCapability, asksProgress, asksWhoWeAre, isPhatic, wantsCallback, wantsCancel, wantsEnglish, wantsReschedule } from "../cues.js";
+import {
+  asksCapability,
+  asksProgress,
+  asksWhoWeAre,
+  isPhatic,
+  wantsCallback,
+  wantsCancel,
+  wantsEnglish,
+  wantsReschedule,
+} from "../cues.js";
 import { readEnglish } from "../english.js";
 import { entity, spokenId, type Heard } from "../heard.js";
 import { nameOf } from "../kb-view.js";
@@ -29,14 +38,17 @@ export const routeRequest = (r: Reply, ctx: TurnContext, heard: Heard): boolean 
   if (heard.kind !== "speech" || heard.lowConfidence || !heard.nlu) return false;
   const s = r.state;
   // English speech the NLU could not place: read it by English keywords.
-  const english = heard.nlu.intent === OOS && (s.locale === "en" || wantsEnglish(heard.text)) ? readEnglish(ctx.kb, heard.text, heard.nlu) : undefined;
+  const english =
+    heard.nlu.intent === OOS && (s.locale === "en" || wantsEnglish(heard.text))
+      ? readEnglish(ctx.kb, heard.text, heard.nlu)
+      : undefined;
   const h: Heard = english ? { ...heard, nlu: english } : heard;
   const nlu = h.nlu!;
   const unsure = nlu.intent === OOS || nlu.clarify || nlu.confidence < 0.5;
 
-  if (asksWhoWeAre(h.text) && unsure) return confirmHotline(r, ctx.kb.kb.city.name[s.locale]), true;
-  if (isPhatic(h.text) && unsure) return answerPhatic(r), true;
-  if (asksCapability(h.text)) return explainScope(r), true;
+  if (asksWhoWeAre(h.text) && unsure) return (confirmHotline(r, ctx.kb.kb.city.name[s.locale]), true);
+  if (isPhatic(h.text) && unsure) return (answerPhatic(r), true);
+  if (asksCapability(h.text)) return (explainScope(r), true);
 
   const id = spokenId(h);
   if (id) {
@@ -55,7 +67,11 @@ export const routeRequest = (r: Reply, ctx: TurnContext, heard: Heard): boolean 
 
   if (s.ownAppointments.length + s.profile.appointments.length > 0 && !nlu.intent.startsWith("meta.appointment")) {
     // "改到周四下午" right after booking: a change, even when the classifier heard something else.
-    const change = wantsCancel(h.text) ? "cancel" : wantsReschedule(h.text) && (entity(h, "date") || entity(h, "time")) ? "reschedule" : undefined;
+    const change = wantsCancel(h.text)
+      ? "cancel"
+      : wantsReschedule(h.text) && (entity(h, "date") || entity(h, "time"))
+        ? "reschedule"
+        : undefined;
     if (change) {
       setTopic(r, h, "meta.appointment.cancel");
       startChange(r, ctx, h, change);
@@ -97,14 +113,22 @@ export const routeRequest = (r: Reply, ctx: TurnContext, heard: Heard): boolean 
   if (nlu.clarify && alt && actionable(ctx, nlu.intent)) {
     // Back to a subject of this call ("说回公积金"): no need to ask which one.
     const recent = [...s.handled].reverse().find((c) => c === nlu.intent || c === alt.intent);
-    if (recent) return actOn(r, ctx, h, recent), true;
+    if (recent) return (actOn(r, ctx, h, recent), true);
     const loc = s.locale;
-    askYesNo(r, { kind: "clarify", options: [nlu.intent, alt.intent] }, t(loc).clarify(nameOf(ctx.kb, nlu.intent, loc), nameOf(ctx.kb, alt.intent, loc)));
+    askYesNo(
+      r,
+      { kind: "clarify", options: [nlu.intent, alt.intent] },
+      t(loc).clarify(nameOf(ctx.kb, nlu.intent, loc), nameOf(ctx.kb, alt.intent, loc)),
+    );
     return true;
   }
   if (!nlu.intent.startsWith("meta.") && nlu.confidence < CONFIRM_BELOW && actionable(ctx, nlu.intent)) {
     setTopic(r, h, nlu.intent);
-    askYesNo(r, { kind: "confirm-intent", intent: nlu.intent }, t(s.locale).confirmIntent(nameOf(ctx.kb, nlu.intent, s.locale)));
+    askYesNo(
+      r,
+      { kind: "confirm-intent", intent: nlu.intent },
+      t(s.locale).confirmIntent(nameOf(ctx.kb, nlu.intent, s.locale)),
+    );
     return true;
   }
   actOn(r, ctx, h, nlu.intent);

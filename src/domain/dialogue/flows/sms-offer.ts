@@ -21,7 +21,12 @@ interface Sms {
 
 const smsFor = (r: Reply, ctx: TurnContext, subject: SmsSubject): Sms | undefined => {
   const loc = r.state.locale;
-  if (subject.kind === "item") return { templateId: "sms.checklist", variables: { itemName: nameOf(ctx.kb, subject.code, loc) }, linkFor: { subject: "item", code: subject.code } };
+  if (subject.kind === "item")
+    return {
+      templateId: "sms.checklist",
+      variables: { itemName: nameOf(ctx.kb, subject.code, loc) },
+      linkFor: { subject: "item", code: subject.code },
+    };
   if (subject.kind === "event") {
     const ev = ctx.kb.events.get(subject.code);
     const done = r.state.profile.events.find((e) => e.eventCode === subject.code)?.done ?? [];
@@ -36,9 +41,17 @@ const smsFor = (r: Reply, ctx: TurnContext, subject: SmsSubject): Sms | undefine
     const doc = documentNoun(subject.code, loc) ?? nameOf(ctx.kb, subject.code, loc);
     const tr = t(loc);
     const status = (subject.status && tr.status[subject.status]) || tr.statusUnknown;
-    return { templateId: "sms.application-status", variables: { documentName: doc, status }, linkFor: { subject: "item", code: subject.code } };
+    return {
+      templateId: "sms.application-status",
+      variables: { documentName: doc, status },
+      linkFor: { subject: "item", code: subject.code },
+    };
   }
-  const templateId = { book: "sms.appointment-booked", reschedule: "sms.appointment-rescheduled", cancel: "sms.appointment-cancelled" }[subject.op];
+  const templateId = {
+    book: "sms.appointment-booked",
+    reschedule: "sms.appointment-rescheduled",
+    cancel: "sms.appointment-cancelled",
+  }[subject.op];
   return {
     templateId,
     variables: {
@@ -52,10 +65,16 @@ const smsFor = (r: Reply, ctx: TurnContext, subject: SmsSubject): Sms | undefine
 };
 
 // An appointment's SMS is per change (a second move sends a second message); the others once per call.
-const subjectKey = (s: SmsSubject): string => (s.kind === "appointment" ? `appointment.${s.ref}.${s.op}.${s.step}` : `${s.kind}.${s.code}`);
+const subjectKey = (s: SmsSubject): string =>
+  s.kind === "appointment" ? `appointment.${s.ref}.${s.op}.${s.step}` : `${s.kind}.${s.code}`;
 
 /** Sends the SMS for `subject` (or says it already went) and asks what else. */
-export const sendSms = (r: Reply, ctx: TurnContext, subject: SmsSubject, extra: Record<string, string> = {}): "sent" | "needs" | "unavailable" => {
+export const sendSms = (
+  r: Reply,
+  ctx: TurnContext,
+  subject: SmsSubject,
+  extra: Record<string, string> = {},
+): "sent" | "needs" | "unavailable" => {
   const s = r.state;
   const p = t(s.locale);
   const sms = smsFor(r, ctx, subject);

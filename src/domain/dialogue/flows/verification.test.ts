@@ -1,22 +1,45 @@
 import { describe, expect, it } from "vitest";
 import type { CallerProfile } from "../context.js";
-import { digits, kinds, lastAsk, newCall, nlu, speech, spoken, start, turn, type Call, type Resolver } from "../testing/harness.js";
+import {
+  digits,
+  kinds,
+  lastAsk,
+  newCall,
+  nlu,
+  speech,
+  spoken,
+  start,
+  turn,
+  type Call,
+  type Resolver,
+} from "../testing/harness.js";
 
 /** Synthetic IDs (valid MOD 11-2 check characters, obviously fake birth years). */
 const GOOD_ID = "11010119000101009X";
 const BAD_ID = "110101190001010091";
-const known: CallerProfile = { known: true, ref: "cit-1", appointments: [], ready: [{ itemCode: "passport.apply", hallCode: "hall.exit-entry" }], events: [] };
+const known: CallerProfile = {
+  known: true,
+  ref: "cit-1",
+  appointments: [],
+  ready: [{ itemCode: "passport.apply", hallCode: "hall.exit-entry" }],
+  events: [],
+};
 
 const progress: Resolver = {
   "verify-last4": (n) => (n.digits === "009X" ? { ok: true, citizenRef: "cit-1", age: 34 } : { ok: false }),
-  progress: (n) => ({ applications: n.citizenRef === "cit-1" ? [{ itemCode: "passport.apply", status: "ready", hallCode: "hall.exit-entry" }] : [] }),
+  progress: (n) => ({
+    applications:
+      n.citizenRef === "cit-1" ? [{ itemCode: "passport.apply", status: "ready", hallCode: "hall.exit-entry" }] : [],
+  }),
   link: () => ({ url: "https://civic.example/s/p" }),
 };
 
 const askProgress = (profile: CallerProfile = known): Call => {
   const call = newCall();
   turn(call, start, { profile });
-  turn(call, speech("我的护照办好了没有"), { nlu: nlu("meta.progress", { entities: [{ type: "document", value: "passport" }] }) });
+  turn(call, speech("我的护照办好了没有"), {
+    nlu: nlu("meta.progress", { entities: [{ type: "document", value: "passport" }] }),
+  });
   return call;
 };
 
@@ -63,13 +86,16 @@ describe("verification before progress", () => {
     expect(kinds(third)[0]).toBe("resume-recording");
     expect(third.state.pending).toEqual({ kind: "human-offer", reason: "verification-failed" });
     expect(call.resolved.filter((n) => n.kind === "progress")).toHaveLength(0);
-    expect(turn(call, digits("1")).actions.find((a) => a.kind === "handoff")).toMatchObject({ reason: "verification-failed" });
+    expect(turn(call, digits("1")).actions.find((a) => a.kind === "handoff")).toMatchObject({
+      reason: "verification-failed",
+    });
   });
 
   it("takes an unknown number through the full ID by keypad and an SMS code", () => {
     const resolver: Resolver = {
       "start-sms-challenge": (n) => ({ challengeId: n.idNumber === GOOD_ID ? "chal-9" : null }),
-      "check-sms-code": (n) => (n.challengeId === "chal-9" && n.code === "246810" ? { ok: true, citizenRef: "cit-2" } : { ok: false }),
+      "check-sms-code": (n) =>
+        n.challengeId === "chal-9" && n.code === "246810" ? { ok: true, citizenRef: "cit-2" } : { ok: false },
       progress: () => ({ applications: [{ itemCode: "passport.apply", status: "producing" }] }),
     };
     const call = askProgress({ known: false, appointments: [], ready: [], events: [] });
@@ -109,7 +135,9 @@ describe("verification before progress", () => {
     const call = newCall();
     turn(call, start);
     const bad = turn(call, speech("查一下进度，身份证号是一一零一零一一九零零零一零一零零九一"), {
-      nlu: nlu("meta.progress", { entities: [{ type: "id_number", value: BAD_ID, valid: false, reason: "check-digit" }] }),
+      nlu: nlu("meta.progress", {
+        entities: [{ type: "id_number", value: BAD_ID, valid: false, reason: "check-digit" }],
+      }),
     });
     expect(spoken(bad)).toContain("校验不通过");
     expect(call.resolved).toHaveLength(0);
@@ -132,7 +160,7 @@ describe("verification before progress", () => {
     const call = askProgress();
     turn(call, digits("009X"), { resolve: progress });
     turn(call, digits("2"));
-    const again = turn(call, speech("护照进度再说一下"), { nlu: nlu("meta.progress") , resolve: progress });
+    const again = turn(call, speech("护照进度再说一下"), { nlu: nlu("meta.progress"), resolve: progress });
     expect(spoken(again)).not.toContain("核实您的身份");
     expect(spoken(again)).toContain("您的护照已经办好");
   });
@@ -140,7 +168,9 @@ describe("verification before progress", () => {
   it("explains that a family member's progress needs them or an authorisation", () => {
     const call = newCall();
     turn(call, start, { profile: known });
-    const out = turn(call, speech("我女儿的护照办好了吗"), { nlu: nlu("meta.progress", { entities: [{ type: "person", value: "child" }] }) });
+    const out = turn(call, speech("我女儿的护照办好了吗"), {
+      nlu: nlu("meta.progress", { entities: [{ type: "person", value: "child" }] }),
+    });
     expect(spoken(out)).toContain("需要家人本人来电核实身份");
     expect(out.state.pending).toEqual({ kind: "human-offer", reason: "family-progress" });
   });
@@ -170,7 +200,9 @@ describe("verification before progress", () => {
   it("puts a caller who keeps talking instead of keying the ID through to a person after three turns", () => {
     const call = newCall();
     turn(call, start);
-    turn(call, speech("我要约个时间换护照"), { nlu: nlu("passport.renew", { entities: [{ type: "situation", value: "book" }] }) });
+    turn(call, speech("我要约个时间换护照"), {
+      nlu: nlu("passport.renew", { entities: [{ type: "situation", value: "book" }] }),
+    });
     const d = (day: string) => nlu("meta.appointment.book", { entities: [{ type: "date", value: day }] });
     expect(spoken(turn(call, speech("下周二"), { nlu: d("2026-12-01") }))).toContain("记下了");
     expect(spoken(turn(call, speech("不，下周三"), { nlu: d("2026-12-02") }))).toContain("记下了");

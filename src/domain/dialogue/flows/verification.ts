@@ -19,10 +19,14 @@ export const ELDERLY_AGE = 65;
 type Outcome = { verified: VerifyPurpose } | "handled";
 
 export const askLast4 = (r: Reply, purpose: VerifyPurpose, tries: number, prompt?: string) =>
-  ask(r, { kind: "verify-last4", tries, purpose }, prompt ?? t(r.state.locale).verifyLast4, { digits: { numDigits: 4 } });
+  ask(r, { kind: "verify-last4", tries, purpose }, prompt ?? t(r.state.locale).verifyLast4, {
+    digits: { numDigits: 4 },
+  });
 
 export const askFullId = (r: Reply, purpose: VerifyPurpose, tries: number, prompt?: string) =>
-  ask(r, { kind: "verify-id", tries, purpose }, prompt ?? t(r.state.locale).verifyFullId, { digits: { numDigits: 18, finishOnKey: "#" } });
+  ask(r, { kind: "verify-id", tries, purpose }, prompt ?? t(r.state.locale).verifyFullId, {
+    digits: { numDigits: 18, finishOnKey: "#" },
+  });
 
 /** Starts verification for `purpose`, or reports it done when the caller is already verified. */
 export const startVerification = (r: Reply, purpose: VerifyPurpose): Outcome => {
@@ -38,7 +42,14 @@ export const startVerification = (r: Reply, purpose: VerifyPurpose): Outcome => 
     askYesNo(r, { kind: "human-offer", reason: "verification-failed" }, tr.verifyFailed);
     return "handled";
   }
-  say(r, purpose.kind === "progress" ? tr.verifyIntro : purpose.draft.op === "book" ? tr.verifyIntroBooking : tr.verifyIntroChange);
+  say(
+    r,
+    purpose.kind === "progress"
+      ? tr.verifyIntro
+      : purpose.draft.op === "book"
+        ? tr.verifyIntroBooking
+        : tr.verifyIntroChange,
+  );
   if (r.state.profile.known && r.state.profile.ref) askLast4(r, purpose, 0);
   else askFullId(r, purpose, 0);
   return "handled";
@@ -52,9 +63,18 @@ const failed = (r: Reply, purpose: VerifyPurpose): Outcome => {
   return "handled";
 };
 
-const succeeded = (r: Reply, level: "last4" | "id-sms", res: { citizenRef?: string; age?: number }, purpose: VerifyPurpose): Outcome => {
+const succeeded = (
+  r: Reply,
+  level: "last4" | "id-sms",
+  res: { citizenRef?: string; age?: number },
+  purpose: VerifyPurpose,
+): Outcome => {
   const s = r.state;
-  s.verification = { level, failures: s.verification.failures, ...(res.citizenRef ? { citizenRef: res.citizenRef } : {}) };
+  s.verification = {
+    level,
+    failures: s.verification.failures,
+    ...(res.citizenRef ? { citizenRef: res.citizenRef } : {}),
+  };
   if (res.age !== undefined && res.age >= ELDERLY_AGE && !s.silver) {
     s.silver = true;
     event(r, "silver-enabled", { source: "verified-profile" });
@@ -81,7 +101,12 @@ const tryIdNumber = (r: Reply, ctx: TurnContext, id: string, p: Extract<Pending,
     return "handled";
   }
   // The caller hears the same whether or not the ID is on file: nothing is revealed about others.
-  ask(r, { kind: "verify-code", tries: 0, purpose: p.purpose, challengeId: got.challengeId ?? "none" }, tr.verifyCodeSent, { digits: { numDigits: 6 } });
+  ask(
+    r,
+    { kind: "verify-code", tries: 0, purpose: p.purpose, challengeId: got.challengeId ?? "none" },
+    tr.verifyCodeSent,
+    { digits: { numDigits: 6 } },
+  );
   return "handled";
 };
 

@@ -9,9 +9,23 @@ import { buildKbView, type KbView } from "../kb-view.js";
 
 const src = [{ authority: "测试", document: "测试数据", effective: "2026" }];
 const phr = ["甲甲甲", "乙乙乙", "丙丙丙", "丁丁丁", "戊戊戊"];
-const hours = { weekdays: [{ open: "08:30", close: "12:00" }, { open: "13:30", close: "17:30" }], saturday: [{ open: "09:00", close: "12:00" }] };
+const hours = {
+  weekdays: [
+    { open: "08:30", close: "12:00" },
+    { open: "13:30", close: "17:30" },
+  ],
+  saturday: [{ open: "09:00", close: "12:00" }],
+};
 
-const item = (code: string, zh: string, en: string, halls: string[], fee: number, days: number, materials: [string, string][]) => ({
+const item = (
+  code: string,
+  zh: string,
+  en: string,
+  halls: string[],
+  fee: number,
+  days: number,
+  materials: [string, string][],
+) => ({
   code,
   name: { zh, en },
   department: code.startsWith("passport") ? "psb-exit-entry" : "psb-hukou",
@@ -28,9 +42,16 @@ const item = (code: string, zh: string, en: string, halls: string[], fee: number
   halls,
   faq: [
     { q: { zh: "问", en: "Q" }, a: { zh: "答", en: "A" } },
-    { q: { zh: "家里老人不方便出门能请别人代办吗？", en: "Can someone apply for an older person?" }, a: { zh: "这项业务须本人到场，行动不便的可以预约上门服务。", en: "The person must attend; home visits can be booked for those who cannot travel." } },
+    {
+      q: { zh: "家里老人不方便出门能请别人代办吗？", en: "Can someone apply for an older person?" },
+      a: {
+        zh: "这项业务须本人到场，行动不便的可以预约上门服务。",
+        en: "The person must attend; home visits can be booked for those who cannot travel.",
+      },
+    },
   ],
-  online: code === "passport.renew" ? [{ name: { zh: "移民局App", en: "the NIA app" }, scope: ["book", "progress"] }] : [],
+  online:
+    code === "passport.renew" ? [{ name: { zh: "移民局App", en: "the NIA app" }, scope: ["book", "progress"] }] : [],
   phrasings: phr,
   sources: src,
 });
@@ -50,16 +71,46 @@ const hall = (code: string, zh: string, en: string, district: string, items: str
   appointments: {},
 });
 
-const template = (id: string, zh: string, variables: string[]) => ({ id, channel: "sms", text: { zh, en: zh }, variables });
+const template = (id: string, zh: string, variables: string[]) => ({
+  id,
+  channel: "sms",
+  text: { zh, en: zh },
+  variables,
+});
 
 export const fixtureKb = (): KnowledgeBase =>
   KnowledgeBase.parse({
-    city: { name: { zh: "示范市", en: "Demo City" }, demo: true, smsSignature: { zh: "【示范】", en: "[Demo]" }, hotline: "12345" },
+    city: {
+      name: { zh: "示范市", en: "Demo City" },
+      demo: true,
+      smsSignature: { zh: "【示范】", en: "[Demo]" },
+      hotline: "12345",
+    },
     items: [
-      item("passport.renew", "普通护照换发（过期、页满）", "Passport renewal", ["hall.exit-entry", "hall.civic-center"], 120, 7, [["身份证", "ID card"], ["旧护照", "old passport"]]),
-      item("passport.apply", "普通护照首次申领", "First passport", ["hall.exit-entry"], 120, 7, [["身份证", "ID card"]]),
-      item("id-card.renew", "居民身份证换领", "ID card renewal", ["hall.civic-center", "hall.binjiang"], 20, 20, [["旧身份证", "old ID card"], ["户口簿", "household register"], ["照片回执", "photo receipt"], ["第四样", "fourth thing"]]),
-      item("hukou.certificate", "户籍证明开具", "Household registration certificate", ["hall.civic-center"], 0, 0, [["身份证", "ID card"]]),
+      item(
+        "passport.renew",
+        "普通护照换发（过期、页满）",
+        "Passport renewal",
+        ["hall.exit-entry", "hall.civic-center"],
+        120,
+        7,
+        [
+          ["身份证", "ID card"],
+          ["旧护照", "old passport"],
+        ],
+      ),
+      item("passport.apply", "普通护照首次申领", "First passport", ["hall.exit-entry"], 120, 7, [
+        ["身份证", "ID card"],
+      ]),
+      item("id-card.renew", "居民身份证换领", "ID card renewal", ["hall.civic-center", "hall.binjiang"], 20, 20, [
+        ["旧身份证", "old ID card"],
+        ["户口簿", "household register"],
+        ["照片回执", "photo receipt"],
+        ["第四样", "fourth thing"],
+      ]),
+      item("hukou.certificate", "户籍证明开具", "Household registration certificate", ["hall.civic-center"], 0, 0, [
+        ["身份证", "ID card"],
+      ]),
     ],
     events: [
       {
@@ -78,18 +129,44 @@ export const fixtureKb = (): KnowledgeBase =>
     ],
     halls: [
       hall("hall.exit-entry", "出入境接待大厅", "Exit-Entry Hall", "中心区", ["passport.renew", "passport.apply"]),
-      hall("hall.civic-center", "市民中心", "Civic Center", "中心区", ["passport.renew", "id-card.renew", "hukou.certificate"]),
+      hall("hall.civic-center", "市民中心", "Civic Center", "中心区", [
+        "passport.renew",
+        "id-card.renew",
+        "hukou.certificate",
+      ]),
       hall("hall.binjiang", "滨江区行政服务中心", "Binjiang Service Center", "滨江区", ["id-card.renew"]),
     ],
     templates: [
       template("sms.checklist", "{itemName}清单 {link}", ["itemName", "link"]),
       template("sms.event-checklist", "{eventName}下一步{nextStep} {link}", ["eventName", "nextStep", "link"]),
       template("sms.application-status", "{documentName}{status} {link}", ["documentName", "status", "link"]),
-      template("sms.appointment-booked", "已约{date}{time}{hallName}{itemName} {link}", ["itemName", "hallName", "date", "time", "link"]),
-      template("sms.appointment-rescheduled", "改到{date}{time}{hallName}{itemName} {link}", ["itemName", "hallName", "date", "time", "link"]),
+      template("sms.appointment-booked", "已约{date}{time}{hallName}{itemName} {link}", [
+        "itemName",
+        "hallName",
+        "date",
+        "time",
+        "link",
+      ]),
+      template("sms.appointment-rescheduled", "改到{date}{time}{hallName}{itemName} {link}", [
+        "itemName",
+        "hallName",
+        "date",
+        "time",
+        "link",
+      ]),
     ],
     intents: [],
-    calendar: [{ year: 2026, holidays: [{ date: "2026-10-01", name: { zh: "国庆节", en: "National Day" } }, { date: "2026-12-02", name: { zh: "测试休息日", en: "Test day off" } }], makeupWorkdays: ["2026-10-10"], source: src[0] }],
+    calendar: [
+      {
+        year: 2026,
+        holidays: [
+          { date: "2026-10-01", name: { zh: "国庆节", en: "National Day" } },
+          { date: "2026-12-02", name: { zh: "测试休息日", en: "Test day off" } },
+        ],
+        makeupWorkdays: ["2026-10-10"],
+        source: src[0],
+      },
+    ],
   });
 
 export const CATALOGUE_NAMES = {

@@ -1,6 +1,13 @@
 import type { Emotion, Entity, Interpretation } from "../../nlu/types.js";
 import type { Action, Turn } from "../actions.js";
-import { needKey, type CallerProfile, type Need, type NeedResults, type StepResult, type TurnContext } from "../context.js";
+import {
+  needKey,
+  type CallerProfile,
+  type Need,
+  type NeedResults,
+  type StepResult,
+  type TurnContext,
+} from "../context.js";
 import { nextStep } from "../engine.js";
 import { initialState, type ConversationState } from "../state.js";
 import { fixtureView } from "./fixture-kb.js";
@@ -15,7 +22,14 @@ const view = fixtureView();
 
 export const nlu = (
   intent: string,
-  opts: { confidence?: number; entities?: Entity[]; emotion?: Partial<Emotion>; clarify?: boolean; alternatives?: { intent: string; confidence: number }[]; text?: string } = {},
+  opts: {
+    confidence?: number;
+    entities?: Entity[];
+    emotion?: Partial<Emotion>;
+    clarify?: boolean;
+    alternatives?: { intent: string; confidence: number }[];
+    text?: string;
+  } = {},
 ): Interpretation => ({
   text: opts.text ?? "",
   normalized: opts.text ?? "",
@@ -75,7 +89,11 @@ export const turn = (
   throw new Error("needs did not settle");
 };
 
-export const speech = (text: string, confidence?: number): Turn => ({ kind: "speech", text, ...(confidence === undefined ? {} : { confidence }) });
+export const speech = (text: string, confidence?: number): Turn => ({
+  kind: "speech",
+  text,
+  ...(confidence === undefined ? {} : { confidence }),
+});
 export const digits = (d: string): Turn => ({ kind: "digits", digits: d });
 export const silence: Turn = { kind: "silence" };
 export const start: Turn = { kind: "start" };
@@ -86,5 +104,6 @@ export const spoken = (out: StepResult): string =>
     .filter(Boolean)
     .join(" ");
 
-export const lastAsk = (out: StepResult) => out.actions.filter((a): a is Extract<Action, { kind: "ask" }> => a.kind === "ask").at(-1);
+export const lastAsk = (out: StepResult) =>
+  out.actions.filter((a): a is Extract<Action, { kind: "ask" }> => a.kind === "ask").at(-1);
 export const kinds = (out: StepResult) => out.actions.map((a) => a.kind);
