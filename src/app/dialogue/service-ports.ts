@@ -63,9 +63,7 @@ export interface AppointmentsLike {
 }
 
 export interface ApplicationsLike {
-  listForCitizen(
-    citizenId: string,
-  ): Promise<
+  listForCitizen(citizenId: string): Promise<
     {
       itemCode: string;
       status: string;
