@@ -18,11 +18,7 @@ import type { DeliveryJobs, MessageProvider } from "../app/notifications/ports.j
 import { hallQueue } from "../app/queues/hall-queue.js";
 import { ingestQueueEvents, type QueueEventInput } from "../app/queues/ingest-queue-events.js";
 import { normalisePhone } from "../domain/identity/phone.js";
-import { checkIdNumber } from "../domain/identity/id-number.js";
 import { SMS_CODE_TTL_MINUTES } from "../domain/identity/verification.js";
-import { cityDate } from "../domain/notifications/city-time.js";
-import { createPiiCipher, loadPiiKey } from "../adapters/crypto/pii-cipher.js";
-import { createCitizenStore } from "../adapters/storage/citizen-store.js";
 import { applicationRoutes } from "../http/routes/applications.js";
 import { citizenPageRoutes } from "../http/routes/citizen-pages.js";
 import { notificationRoutes } from "../http/routes/notifications.js";
@@ -101,26 +97,15 @@ export const buildJourney = (ctx: AppContext, jobs: DeliveryJobs) => {
     },
   };
 
-  // Department systems name citizens by ID number; it is looked up by its keyed hash, as the
-  // identity area stores it (same key, same hash), and never kept in clear.
-  const pii = createPiiCipher(
-    loadPiiKey({
-      piiKey: config.PII_KEY,
-      dataDir: config.dataDir,
-      production: config.NODE_ENV === "production" && !!config.DATABASE_URL,
-    }),
-  );
-  const citizens = createCitizenStore(db);
+  // Department systems name citizens by id, phone or ID number (resolved by the identity area).
   const applicants: ApplicantLookup = {
     exists: async (id) => (await recipients.byCitizen(id)) !== undefined,
     byPhone: async (raw) => {
       const phone = normalisePhone(raw);
       return phone ? (await recipients.byPhone(phone))?.citizenId : undefined;
     },
-    byIdNumber: async (idNumber) => {
-      const id = checkIdNumber(idNumber, cityDate(clock.now(), tz));
-      return id.ok ? (await citizens.findByIdHash(pii.hash(id.idNumber)))?.id : undefined;
-    },
+    // looked up at call time: the identity area owns the keyed hash of ID numbers
+    byIdNumber: (idNumber) => ctx.services.identity.findIdByIdNumber(idNumber),
   };
   const appStore = createApplicationStore(db);
   const queries = createApplicationQueries({ store: appStore, kb: ctx.kb, names });

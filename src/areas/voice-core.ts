@@ -1,8 +1,6 @@
+import type { IdentityService } from "../app/identity/service.js";
 import { randomUUID } from "node:crypto";
-import { createPiiCipher, loadPiiKey } from "../adapters/crypto/pii-cipher.js";
 import { loadCatalogue } from "../adapters/kb/load-kb-dir.js";
-import { createCitizenStore } from "../adapters/storage/citizen-store.js";
-import { normaliseIdNumber } from "../domain/identity/id-number.js";
 import { createConversationStore, loadHandoffContext } from "../adapters/storage/conversation-store.js";
 import { needsOver, recognitionOver, smsOver } from "../app/dialogue/bridges.js";
 import { handleTurn, type HandleTurnInput, type HandleTurnOutput } from "../app/dialogue/handle-turn.js";
@@ -54,24 +52,8 @@ const kbViews = (ctx: AppContext): KbViewSource => {
 // Looked up at call time: areas may start in any order and tests may stand one in.
 const servicesOf = (ctx: AppContext): ServiceLookup => {
   const s = ctx.services as unknown as Record<string, unknown>;
-  let byIdHash: ((idNumber: string) => Promise<string | undefined>) | undefined;
   return {
-    // Stopgap until the identity service offers findCitizenIdByIdNumber: the same keyed hash its
-    // citizens table is indexed by (same key, same store), read-only.
-    citizenIdByIdNumber: async (idNumber) => {
-      if (!byIdHash) {
-        const pii = createPiiCipher(
-          loadPiiKey({
-            piiKey: ctx.config.PII_KEY,
-            dataDir: ctx.config.dataDir,
-            production: ctx.config.NODE_ENV === "production" && !!ctx.config.DATABASE_URL,
-          }),
-        );
-        const citizens = createCitizenStore(ctx.db);
-        byIdHash = async (id) => (await citizens.findByIdHash(pii.hash(normaliseIdNumber(id))))?.id;
-      }
-      return byIdHash(idNumber);
-    },
+    citizenIdByIdNumber: (idNumber) => (s.identity as IdentityService).findIdByIdNumber(idNumber),
     identity: () => s.identity as ReturnType<ServiceLookup["identity"]>,
     appointments: () => s.appointments as ReturnType<ServiceLookup["appointments"]>,
     applications: () => s.applications as ReturnType<ServiceLookup["applications"]>,

@@ -1,3 +1,5 @@
+import { todayIn } from "./deps.js";
+import { checkIdNumber } from "../../domain/identity/id-number.js";
 import type { CitizenSummary } from "../../domain/identity/citizen.js";
 import { hasConsent, type ConsentPurpose } from "../../domain/identity/consent.js";
 import type { ActFor } from "../../domain/identity/delegation.js";
@@ -96,9 +98,19 @@ export interface IdentityService {
 
   /** Plugs in the real SMS path (the journey area's outbox). Until called, starting an SMS verification answers "sms-unavailable". */
   setVerificationSmsSender(send: SendVerificationSms): void;
+
+  /**
+   * The id of the citizen holding this ID number (through its keyed hash; the number itself is
+   * never stored in clear), or undefined for an unknown or invalid number.
+   */
+  findIdByIdNumber(idNumber: string): Promise<string | undefined>;
 }
 
 export const createIdentityService = (d: IdentityDeps): IdentityService => ({
+  async findIdByIdNumber(idNumber) {
+    const id = checkIdNumber(idNumber, todayIn(d));
+    return id.ok ? (await d.citizens.findByIdHash(d.pii.hash(id.idNumber)))?.id : undefined;
+  },
   findByPhone: (phone) => findCitizenByPhone(d, phone),
   listByPhone: (phone) => listCitizensByPhone(d, phone),
   get: (id) => getCitizen(d, id),
