@@ -26,7 +26,7 @@ import { createNotifier, type BulkItem } from "../src/app/notifications/notifier
 import { prepareNotification } from "../src/app/notifications/prepare-notification.js";
 import type { NewNotification } from "../src/app/notifications/ports.js";
 import { normalisePhone } from "../src/domain/identity/phone.js";
-import { cityInstant, localParts } from "../src/domain/notifications/city-time.js";
+import { cityInstant, localParts } from "../src/domain/time/city-time.js";
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);

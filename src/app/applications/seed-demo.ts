@@ -1,6 +1,6 @@
 import { DEMO_CITIZENS, DEMO_OTHERS } from "../../domain/identity/demo-citizens.js";
 import type { ApplicationStatus } from "../../domain/applications/states.js";
-import { cityDate, cityInstant, localParts } from "../../domain/notifications/city-time.js";
+import { cityDate, cityInstant, localParts } from "../../domain/time/city-time.js";
 import type { KnowledgeBase } from "../../domain/kb/schema.js";
 import type { Clock } from "../clock.js";
 import { AppError } from "../errors.js";

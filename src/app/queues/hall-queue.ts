@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from "../../domain/kb/schema.js";
-import { cityDate } from "../../domain/notifications/city-time.js";
+import { cityDate } from "../../domain/time/city-time.js";
 import { estimateWaitMinutes } from "../../domain/queues/estimate.js";
 import { openState } from "../../domain/queues/hall-hours.js";
 import { AppError } from "../errors.js";

@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from "../../domain/kb/schema.js";
-import { cityDate } from "../../domain/notifications/city-time.js";
+import { cityDate } from "../../domain/time/city-time.js";
 import { decideTicket, type QueueEventType } from "../../domain/queues/tickets.js";
 import { AppError } from "../errors.js";
 import type { QueueStore } from "./ports.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cityDate, cityInstant, cityTime } from "./city-time.js";
+import { cityDate, cityInstant, cityTime } from "../time/city-time.js";
 import { earliestSendTime, isQuiet } from "./quiet-hours.js";
 
 const TZ = "Asia/Shanghai";

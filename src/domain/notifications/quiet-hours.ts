@@ -1,4 +1,4 @@
-import { cityInstant, localParts, minutesOfDay, nextDay } from "./city-time.js";
+import { cityInstant, localParts, minutesOfDay, nextDay } from "../time/city-time.js";
 
 /**
  * No non-urgent message may reach a citizen's phone at night. A message due inside the quiet

@@ -1,6 +1,6 @@
 import type { CalendarYear, Hall, Session } from "../kb/schema.js";
 import { hallSessions } from "../appointments/calendar.js";
-import { cityDate, localParts } from "../notifications/city-time.js";
+import { cityDate, localParts } from "../time/city-time.js";
 
 /** Opening hours said briefly (for an SMS) and whether a hall is open at an instant. */
 

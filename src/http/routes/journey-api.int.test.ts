@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, TEST_ADMIN_TOKEN } from "../../../test/support/test-context.js";
 import { fixedClock } from "../../app/clock.js";
 import { DEMO_CITIZENS } from "../../domain/identity/demo-citizens.js";
-import { cityDate, cityInstant, localParts } from "../../domain/notifications/city-time.js";
+import { cityDate, cityInstant, localParts } from "../../domain/time/city-time.js";
 
 // The journey APIs and citizen pages in the whole application (all areas, demo seed, pg-boss worker).
 
