@@ -1,5 +1,6 @@
 import type { Entity, Interpretation } from "../nlu/types.js";
 import type { Turn } from "./actions.js";
+import { CN_DIGITS } from "../nlu/normalise.js";
 
 /** One caller turn as the flows see it: what was said or keyed, and the NLU's reading of speech. */
 export interface Heard {
@@ -29,25 +30,7 @@ export const entity = (h: Heard, type: Entity["type"]): Entity | undefined =>
 export const entities = (h: Heard, type: Entity["type"]): Entity[] =>
   h.nlu?.entities.filter((e) => e.type === type) ?? [];
 
-const SPOKEN_DIGIT: Record<string, string> = {
-  零: "0",
-  〇: "0",
-  洞: "0",
-  一: "1",
-  幺: "1",
-  二: "2",
-  两: "2",
-  三: "3",
-  四: "4",
-  五: "5",
-  六: "6",
-  七: "7",
-  八: "8",
-  九: "9",
-  叉: "X",
-  x: "X",
-  X: "X",
-};
+const SPOKEN_DIGIT: Record<string, string> = { ...CN_DIGITS, 叉: "X", x: "X", X: "X" };
 const SPOKEN_RUN =
   /[0-9零〇洞一幺二两三四五六七八九叉xX](?:[\s,，、.。-]*[0-9零〇洞一幺二两三四五六七八九叉xX]){14,18}/g;
 

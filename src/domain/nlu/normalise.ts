@@ -10,7 +10,8 @@ import { buildReplacer, type Replacer } from "./replacer.js";
 /** Injected full traditional → simplified converter (opencc in the adapter); the core falls back to the lexicon's table. */
 export type ToSimplified = (text: string) => string;
 
-const CN_DIGITS: Record<string, string> = {
+/** Spoken Chinese digits, as speech recognition writes them (洞 and 幺 are how 0 and 1 are read out). */
+export const CN_DIGITS: Readonly<Record<string, string>> = {
   零: "0",
   〇: "0",
   洞: "0",
