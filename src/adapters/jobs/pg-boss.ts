@@ -27,8 +27,16 @@ export interface Jobs {
 export const startJobs = async (db: Db, log: Logger, queues: string[]): Promise<Jobs> => {
   const current = (await db.query<{ s: string }>("SELECT current_schema() AS s")).rows[0]?.s ?? "public";
   const schema = current === "public" ? "pgboss" : `${current}_pgboss`;
+  // After stop() the pool may be ended while pg-boss still records a job's outcome (it does not
+  // await complete()/fail()); that bookkeeping is dropped then. A job left active is retried by
+  // pg-boss later, and the outbox's idempotency keys keep a retry from sending twice.
+  let closed = false;
+  let inFlight = 0;
   const boss = new PgBoss({
-    db: { executeSql: (text: string, values: unknown[]) => db.query(text, values) },
+    db: {
+      executeSql: (text: string, values: unknown[]) =>
+        closed ? Promise.resolve({ rows: [], rowCount: 0 }) : db.query(text, values),
+    },
     schema,
     // cron schedules are not used; the notification sweeper is a plain timer
     schedule: false,
@@ -62,7 +70,12 @@ export const startJobs = async (db: Db, log: Logger, queues: string[]): Promise<
         queue,
         { batchSize: opts.batchSize, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 },
         async (jobs) => {
-          await handler(jobs.map((j) => j.data as never));
+          inFlight++;
+          try {
+            await handler(jobs.map((j) => j.data as never));
+          } finally {
+            inFlight--;
+          }
         },
       );
       workers.push(id);
@@ -73,6 +86,11 @@ export const startJobs = async (db: Db, log: Logger, queues: string[]): Promise<
     },
     async stop() {
       await boss.stop({ graceful: true, wait: true, close: false, timeout: 5000 });
+      // Let running handlers and the outcome writes pg-boss fires without awaiting settle.
+      const deadline = Date.now() + 5000;
+      while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 50));
+      closed = true;
     },
   };
 };
