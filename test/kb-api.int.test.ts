@@ -50,7 +50,7 @@ describe("KB read API", () => {
       ["去香港的签注怎么续", "hk-macao-permit.endorse"],
       ["新生儿怎么上户口", "hukou.birth"],
       ["社保卡丢了挂失", "ssc.replace"],
-      ["异地就医备案怎么弄", "medical-insurance.remote-care"],
+      ["去外地看病要怎么备案", "medical-insurance.remote-care"],
       ["结婚登记要什么材料", "marriage.register"],
       ["公积金怎么提取", "housing-fund.withdraw"],
       ["开无犯罪记录证明", "no-criminal-record"],

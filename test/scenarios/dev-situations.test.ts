@@ -124,7 +124,7 @@ describe.each(PROVIDERS)("situations of the dialogue set via %s", (via) => {
     const call = await h.dial(caller(), via);
     await call.says("租房子住，公积金能取出来付房租吗");
     expect(call.heard).toMatch(/公积金/);
-    await call.says("对了顺便问下，社保卡密码忘了怎么办");
+    await call.says("对了顺便问下，社保卡密码想不起来了");
     expect(call.heard).toMatch(/社保卡|社会保障卡/);
     expect(call.heard).toMatch(/密码/);
     await call.says("那回到公积金的事，提取的钱多久能到账");

@@ -95,7 +95,7 @@ describe("other turns that are not a new subject", () => {
 
   it("repeats the open question, not a refusal, when asked to repeat", () => {
     const call = greeted();
-    turn(call, speech("帮我订一张去北京的高铁票"), { nlu: nlu("out-of-scope", { confidence: 0.9 }) });
+    turn(call, speech("帮我买张到上海的火车票"), { nlu: nlu("out-of-scope", { confidence: 0.9 }) });
     expect(lastAsk(turn(call, digits("*")))!.prompt).toBe("请直接说出您要办理的业务，转人工请按0。");
   });
 
