@@ -15,7 +15,7 @@ export const run = async (args: string[], io: CliIo): Promise<number> => {
     case "publish":
     case "diff":
     case "history": {
-      const { runKbStore } = await import("./kb-store.js");
+      const { runKbStore } = await import("../kb-store.js");
       return runKbStore(sub, rest, io);
     }
     default:

@@ -1,8 +1,8 @@
-import { buildContext, closeContext } from "../../compose.js";
-import { loadConfig } from "../../config.js";
-import { formatProblems } from "../../adapters/kb/load-kb-dir.js";
-import { AppError } from "../../app/errors.js";
-import type { CliIo } from "../main.js";
+import { buildContext, closeContext } from "../compose.js";
+import { loadConfig } from "../config.js";
+import { formatProblems } from "../adapters/kb/load-kb-dir.js";
+import { AppError } from "../app/errors.js";
+import type { CliIo } from "./main.js";
 
 /** kb publish / diff / history: the commands that need the database. */
 export const runKbStore = async (sub: "publish" | "diff" | "history", args: string[], io: CliIo): Promise<number> => {
