@@ -4,7 +4,7 @@ import { apologyVerbs, renderJambonz } from "../../adapters/voice/jambonz/render
 import { verifyJambonzSignature } from "../../adapters/voice/jambonz/signature.js";
 import type { AppContext } from "../../compose.js";
 import { route } from "../openapi.js";
-import { expectedErrorStatus, handleVoiceTurn, isLoopback, refuse, stepFromQuery } from "./voice.js";
+import { answerVoiceTurn, isLoopback, refuse, stepFromQuery } from "./voice.js";
 
 /**
  * jambonz webhooks: POST /voice/jambonz for a new session, /voice/jambonz/step?n= for gather
@@ -58,41 +58,29 @@ export const jambonzVoiceRoutes = async (app: FastifyInstance, ctx: AppContext):
     const step = hook === "session" ? undefined : stepFromQuery(req.query);
     if ((hook === "gather" || hook === "queue") && step === undefined)
       return bad(reply, 400, "the step number (?n=) is missing or not a number");
-    const call = parsed.value;
-    if (!call.turn) return reply.status(204).send();
-    try {
-      const result = await handleVoiceTurn(ctx, {
-        channel: "jambonz",
-        callId: call.callSid,
-        from: call.from,
-        ...(call.to ? { to: call.to } : {}),
-        ...(step === undefined ? {} : { step }),
-        turn: call.turn,
-      });
-      if (hook === "status") return reply.status(204).send();
-      const next = result.stepNo + 1;
-      return reply
-        .status(200)
-        .send(
-          renderJambonz(result.actions, { actionHook: `${base}/step?n=${next}`, queueHook: `${base}/queue?n=${next}` }),
-        );
-    } catch (err) {
-      const status = expectedErrorStatus(err);
-      if (status !== undefined && status < 500) return bad(reply, status, (err as Error).message);
-      ctx.log.error(
-        { err, channel: "jambonz", callSid: call.callSid },
-        "voice turn failed; caller sent to the general queue",
-      );
-      if (hook === "status")
-        return reply.status(500).send({ error: "internal", message: "Something went wrong on our side." });
-      return reply
-        .status(200)
-        .header("x-civicline-fallback", "1")
-        .send([
-          { verb: "say", text: "抱歉，系统繁忙，正在为您转接人工服务，请稍候。", synthesizer: { language: "cmn-CN" } },
-          { verb: "enqueue", name: "civicline-general", priority: 500 },
-        ]);
-    }
+    return answerVoiceTurn(ctx, reply, {
+      channel: "jambonz",
+      call: parsed.value,
+      step,
+      isStatus: hook === "status",
+      render: (actions, next) =>
+        reply
+          .status(200)
+          .send(renderJambonz(actions, { actionHook: `${base}/step?n=${next}`, queueHook: `${base}/queue?n=${next}` })),
+      bad: (status, message) => bad(reply, status, message),
+      fallback: () =>
+        reply
+          .status(200)
+          .header("x-civicline-fallback", "1")
+          .send([
+            {
+              verb: "say",
+              text: "抱歉，系统繁忙，正在为您转接人工服务，请稍候。",
+              synthesizer: { language: "cmn-CN" },
+            },
+            { verb: "enqueue", name: "civicline-general", priority: 500 },
+          ]),
+    });
   };
 
   const spec = (url: string, summary: string) => ({

@@ -5,7 +5,7 @@ import { verifyTwilioSignature } from "../../adapters/voice/twilio/signature.js"
 import { escapeText } from "../../adapters/voice/xml.js";
 import type { AppContext } from "../../compose.js";
 import { route } from "../openapi.js";
-import { expectedErrorStatus, handleVoiceTurn, isLoopback, refuse, stepFromQuery } from "./voice.js";
+import { answerVoiceTurn, isLoopback, refuse, stepFromQuery } from "./voice.js";
 
 /**
  * Twilio Programmable Voice: POST /voice/twilio for a new call, /voice/twilio/step?n= for every
@@ -47,36 +47,26 @@ export const twilioVoiceRoutes = async (app: FastifyInstance, ctx: AppContext): 
     const step = hook === "incoming" ? undefined : stepFromQuery(req.query);
     if ((hook === "gather" || hook === "queue") && step === undefined)
       return badRequest(reply, 400, "the step number (?n=) is missing or not a number");
-    const call = parsed.value;
-    if (!call.turn) return reply.status(204).send();
-    try {
-      const result = await handleVoiceTurn(ctx, {
-        channel: "twilio",
-        callId: call.callSid,
-        from: call.from,
-        ...(call.to ? { to: call.to } : {}),
-        ...(step === undefined ? {} : { step }),
-        turn: call.turn,
-      });
-      if (hook === "status") return reply.status(204).send();
-      const next = result.stepNo + 1;
-      const twiml = renderTwiml(result.actions, {
-        actionUrl: `${base}/step?n=${next}`,
-        queueResultUrl: `${base}/queue?n=${next}`,
-        startRecording: hook === "incoming",
-      });
-      return reply.status(200).header("content-type", TWIML).send(twiml);
-    } catch (err) {
-      const status = expectedErrorStatus(err);
-      if (status !== undefined && status < 500) return badRequest(reply, status, (err as Error).message);
-      ctx.log.error(
-        { err, channel: "twilio", callSid: call.callSid },
-        "voice turn failed; caller sent to the general queue",
-      );
-      if (hook === "status")
-        return reply.status(500).send({ error: "internal", message: "Something went wrong on our side." });
-      return reply.status(200).header("content-type", TWIML).header("x-civicline-fallback", "1").send(fallbackTwiml());
-    }
+    return answerVoiceTurn(ctx, reply, {
+      channel: "twilio",
+      call: parsed.value,
+      step,
+      isStatus: hook === "status",
+      render: (actions, next) =>
+        reply
+          .status(200)
+          .header("content-type", TWIML)
+          .send(
+            renderTwiml(actions, {
+              actionUrl: `${base}/step?n=${next}`,
+              queueResultUrl: `${base}/queue?n=${next}`,
+              startRecording: hook === "incoming",
+            }),
+          ),
+      bad: (status, message) => badRequest(reply, status, message),
+      fallback: () =>
+        reply.status(200).header("content-type", TWIML).header("x-civicline-fallback", "1").send(fallbackTwiml()),
+    });
   };
 
   const spec = (url: string, summary: string) => ({

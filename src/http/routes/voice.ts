@@ -68,3 +68,56 @@ export const handleVoiceTurn = (ctx: AppContext, input: VoiceTurnInput): Promise
 /** Status for an error from the dialogue use case; undefined for our own failures (500). */
 export const expectedErrorStatus = (err: unknown): number | undefined =>
   err instanceof AppError ? STATUS[err.code] : undefined;
+
+/** A parsed webhook, whichever provider sent it. */
+export interface VoiceWebhookCall {
+  callSid: string;
+  from: string;
+  to?: string;
+  /** null: nothing for the dialogue (e.g. a status callback of a call still ringing) */
+  turn: Turn | null;
+}
+
+export interface AnswerOptions {
+  channel: VoiceChannel;
+  call: VoiceWebhookCall;
+  step: number | undefined;
+  /** a status callback: nothing to render, just record the turn */
+  isStatus: boolean;
+  /** sends the provider's rendering of the actions; `next` is the step number of the next webhook */
+  render: (actions: Action[], next: number) => FastifyReply;
+  /** sends a refusal with a reason, in the provider's format */
+  bad: (status: number, message: string) => FastifyReply;
+  /** sends the provider's "sorry, putting you through to a person" answer */
+  fallback: () => FastifyReply;
+}
+
+/**
+ * Runs one turn for a webhook and answers it, the same way for every provider: an expected
+ * refusal is a 4xx with its reason; our own failure never drops the caller, who is put through
+ * to a person instead (a status callback gets a plain 500, as nobody is listening).
+ */
+export const answerVoiceTurn = async (ctx: AppContext, reply: FastifyReply, o: AnswerOptions) => {
+  if (!o.call.turn) return reply.status(204).send();
+  try {
+    const result = await handleVoiceTurn(ctx, {
+      channel: o.channel,
+      callId: o.call.callSid,
+      from: o.call.from,
+      ...(o.call.to ? { to: o.call.to } : {}),
+      ...(o.step === undefined ? {} : { step: o.step }),
+      turn: o.call.turn,
+    });
+    if (o.isStatus) return reply.status(204).send();
+    return o.render(result.actions, result.stepNo + 1);
+  } catch (err) {
+    const status = expectedErrorStatus(err);
+    if (status !== undefined && status < 500) return o.bad(status, (err as Error).message);
+    ctx.log.error(
+      { err, channel: o.channel, callSid: o.call.callSid },
+      "voice turn failed; caller sent to the general queue",
+    );
+    if (o.isStatus) return reply.status(500).send({ error: "internal", message: "Something went wrong on our side." });
+    return o.fallback();
+  }
+};
