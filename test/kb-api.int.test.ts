@@ -76,6 +76,9 @@ describe("KB read API", () => {
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(["/api/kb/items/{code}", "/api/kb/search", "/api/kb/halls"]),
     );
+    // routes that take an admin token or an integration key say so
+    expect(doc.paths["/api/appointments"].post.security).toEqual([{ bearer: [] }, { apiKey: [] }]);
+    expect(doc.paths["/api/admin/kb/versions"].get.security).toEqual([{ bearer: [] }]);
   });
 
   it("guards the admin API", async () => {

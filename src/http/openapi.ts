@@ -23,8 +23,12 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   params?: P;
   query?: Q;
   body?: B;
-  /** "admin" (Bearer ADMIN_TOKEN), "integration" (x-api-key) or none */
-  auth?: "admin" | "integration";
+  /**
+   * "admin" (Bearer ADMIN_TOKEN), "integration" (x-api-key), "admin-or-integration" (whichever the
+   * request carries: a Bearer token is checked as admin, else the API key) or none. Checked before
+   * the request is parsed, so a request without credentials is 401 whatever its body.
+   */
+  auth?: "admin" | "integration" | "admin-or-integration";
   responses?: Record<number, string>;
 }
 
@@ -54,13 +58,21 @@ export const route = <
     method: spec.method,
     url: spec.url,
     handler: async (req, reply) => {
-      const principal = spec.auth ? app.authorize(spec.auth, req) : undefined;
+      const kind =
+        spec.auth === "admin-or-integration" ? (req.headers.authorization ? "admin" : "integration") : spec.auth;
+      const principal = kind ? app.authorize(kind, req) : undefined;
       const params = spec.params ? spec.params.parse(req.params) : req.params;
       const query = spec.query ? spec.query.parse(req.query ?? {}) : req.query;
       const body = spec.body ? spec.body.parse(req.body ?? {}) : req.body;
       return handler({ principal, params, query, body, req, reply } as Parsed<z.infer<P>, z.infer<Q>, z.infer<B>>);
     },
   });
+};
+
+const SECURITY = {
+  admin: [{ bearer: [] }],
+  integration: [{ apiKey: [] }],
+  "admin-or-integration": [{ bearer: [] }, { apiKey: [] }],
 };
 
 const toOpenApiPath = (url: string) => url.replace(/:([A-Za-z_]+)/g, "{$1}");
@@ -94,11 +106,7 @@ export const openApiDocument = (version: string) => {
       ...(spec.body
         ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(spec.body) } } } }
         : {}),
-      ...(spec.auth === "admin"
-        ? { security: [{ bearer: [] }] }
-        : spec.auth === "integration"
-          ? { security: [{ apiKey: [] }] }
-          : {}),
+      ...(spec.auth ? { security: SECURITY[spec.auth] } : {}),
       responses: Object.fromEntries(
         Object.entries({ 200: "OK", 400: "Invalid request, with the reason", ...spec.responses }).map(([k, d]) => [
           k,

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { AppError } from "../../app/errors.js";
 import type { AppContext } from "../../compose.js";
@@ -15,21 +15,7 @@ import { orThrow } from "./identity-errors.js";
 export const appointmentRoutes = async (app: FastifyInstance, ctx: AppContext) => {
   const svc = () => ctx.services.appointments;
   const tags = ["appointments"];
-  const principals = new WeakMap<FastifyRequest, Principal>();
-  const EITHER = new Set<string>();
-  // route() knows one kind of auth per route; these routes accept either, checked here first.
-  app.addHook("onRequest", async (req) => {
-    if (!EITHER.has(`${req.method} ${req.routeOptions.url}`)) return;
-    principals.set(req, app.authorize(req.headers.authorization ? "admin" : "integration", req));
-  });
-  const either = (method: "GET" | "POST", url: string) => {
-    EITHER.add(`${method} ${url}`);
-    return url;
-  };
-  const actorOf = (req: FastifyRequest) => {
-    const p = principals.get(req);
-    return p?.kind === "integration" ? `integration:${p.name}` : "admin";
-  };
+  const actorOf = (p: Principal | undefined) => (p?.kind === "integration" ? `integration:${p.name}` : "admin");
 
   const Code = z
     .string()
@@ -79,7 +65,8 @@ export const appointmentRoutes = async (app: FastifyInstance, ctx: AppContext) =
     app,
     {
       method: "POST",
-      url: either("POST", "/api/appointments"),
+      url: "/api/appointments",
+      auth: "admin-or-integration",
       summary: `Book an appointment${AUTH_NOTE}`,
       tags,
       body: z.strictObject({
@@ -101,8 +88,8 @@ export const appointmentRoutes = async (app: FastifyInstance, ctx: AppContext) =
         422: "A booking rule refuses (reason given)",
       },
     },
-    async ({ body, req, reply }) => {
-      const actor = actorOf(req);
+    async ({ body, principal, reply }) => {
+      const actor = actorOf(principal);
       const r = orThrow(
         await svc().book({ ...body, channel: body.channel ?? (actor === "admin" ? "agent" : "integration"), actor }),
       );
@@ -115,7 +102,8 @@ export const appointmentRoutes = async (app: FastifyInstance, ctx: AppContext) =
     app,
     {
       method: "GET",
-      url: either("GET", "/api/appointments/:id"),
+      url: "/api/appointments/:id",
+      auth: "admin-or-integration",
       summary: `An appointment${AUTH_NOTE}`,
       tags,
       params: IdParam,
@@ -132,56 +120,62 @@ export const appointmentRoutes = async (app: FastifyInstance, ctx: AppContext) =
     app,
     {
       method: "POST",
-      url: either("POST", "/api/appointments/:id/reschedule"),
+      url: "/api/appointments/:id/reschedule",
+      auth: "admin-or-integration",
       summary: `Move an appointment to another slot${AUTH_NOTE}`,
       tags,
       params: IdParam,
       body: z.strictObject({ date: IsoDate, time: Time, hall: Code.optional() }),
       responses: { 404: "Unknown appointment", 409: "Not open, or slot full", 422: "A booking rule refuses" },
     },
-    async ({ params, body, req }) =>
-      orThrow(await svc().reschedule({ appointmentId: params.id, ...body, actor: actorOf(req) })),
+    async ({ params, body, principal }) =>
+      orThrow(await svc().reschedule({ appointmentId: params.id, ...body, actor: actorOf(principal) })),
   );
 
   route(
     app,
     {
       method: "POST",
-      url: either("POST", "/api/appointments/:id/cancel"),
+      url: "/api/appointments/:id/cancel",
+      auth: "admin-or-integration",
       summary: `Cancel an appointment, with a reason${AUTH_NOTE}`,
       tags,
       params: IdParam,
       body: z.strictObject({ reason: z.enum(CANCEL_REASONS), note: z.string().max(500).optional() }),
       responses: { 404: "Unknown appointment", 409: "Not open or already started" },
     },
-    async ({ params, body, req }) =>
-      orThrow(await svc().cancel({ appointmentId: params.id, ...body, actor: actorOf(req) })),
+    async ({ params, body, principal }) =>
+      orThrow(await svc().cancel({ appointmentId: params.id, ...body, actor: actorOf(principal) })),
   );
 
   route(
     app,
     {
       method: "POST",
-      url: either("POST", "/api/appointments/:id/no-show"),
+      url: "/api/appointments/:id/no-show",
+      auth: "admin-or-integration",
       summary: `Mark that the citizen did not come${AUTH_NOTE}`,
       tags,
       params: IdParam,
       responses: { 404: "Unknown appointment", 409: "Not open, or the slot has not ended" },
     },
-    async ({ params, req }) => orThrow(await svc().markNoShow({ appointmentId: params.id, actor: actorOf(req) })),
+    async ({ params, principal }) =>
+      orThrow(await svc().markNoShow({ appointmentId: params.id, actor: actorOf(principal) })),
   );
 
   route(
     app,
     {
       method: "POST",
-      url: either("POST", "/api/appointments/:id/check-in"),
+      url: "/api/appointments/:id/check-in",
+      auth: "admin-or-integration",
       summary: `The citizen checked in at the hall${AUTH_NOTE}`,
       tags,
       params: IdParam,
       responses: { 404: "Unknown appointment", 409: "Not open, or more than an hour early" },
     },
-    async ({ params, req }) => orThrow(await svc().complete({ appointmentId: params.id, actor: actorOf(req) })),
+    async ({ params, principal }) =>
+      orThrow(await svc().complete({ appointmentId: params.id, actor: actorOf(principal) })),
   );
 
   route(
