@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { AppContext } from "../compose.js";
 import { route } from "../http/openapi.js";
 import type { InterpretContext, Interpretation } from "../domain/nlu/types.js";
+import { cityDate } from "../domain/time/city-time.js";
 
 /** What every channel calls to understand an utterance. */
 export interface NluService {
@@ -66,8 +67,7 @@ export const startNluArea = async (ctx: AppContext): Promise<void> => {
         }),
       },
       async ({ body }) => {
-        const today =
-          body.today ?? new Intl.DateTimeFormat("sv-SE", { timeZone: ctx.config.TZ_CITY }).format(ctx.clock.now());
+        const today = body.today ?? cityDate(ctx.clock.now(), ctx.config.TZ_CITY);
         return ctx.services.nlu.interpret(body.text, { today, locale: body.locale });
       },
     );

@@ -6,7 +6,7 @@ import { initialState, isSensitive } from "../../domain/dialogue/state.js";
 import { botLine, callerLine } from "../../domain/dialogue/transcript.js";
 import type { Interpretation } from "../../domain/nlu/types.js";
 import { maskPhone } from "../../domain/privacy/mask.js";
-import { cityDate } from "./city-date.js";
+import { cityDate } from "../../domain/time/city-time.js";
 import type { DialogueDeps } from "./ports.js";
 
 /**

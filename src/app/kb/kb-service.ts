@@ -11,10 +11,6 @@ import type { KbSearchHit, KbStore, KbVersionInfo } from "./ports.js";
  * Anything told to a citizen carries `version` so it can be traced to the text it came from.
  */
 
-export interface Segment {
-  (kb: KnowledgeBase | undefined): (text: string) => string[];
-}
-
 export interface CurrentKb {
   version: number;
   kb: KnowledgeBase;

@@ -4,6 +4,7 @@ import { formatProblems, loadKbDir } from "../../adapters/kb/load-kb-dir.js";
 import { createLocalNlu, type LocalNluOptions } from "../../adapters/nlu/create-local-nlu.js";
 import { loadConfig } from "../../config.js";
 import type { CliIo } from "../main.js";
+import { cityDate } from "../../domain/time/city-time.js";
 
 const HELP = `civicline classify [--kb dir] [--today YYYY-MM-DD] [--no-llm]
 Reads one utterance per line on stdin and writes one JSON object per line on stdout:
@@ -18,8 +19,7 @@ const flag = (args: string[], name: string): string | undefined => {
 };
 
 /** Today's date in the city's timezone: the CLI is the shell, so it may read the clock. */
-const todayIn = (timeZone: string): string =>
-  new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+const todayIn = (timeZone: string): string => cityDate(new Date(), timeZone);
 
 export const run = async (args: string[], io: CliIo): Promise<number> => {
   if (args.includes("--help") || args.includes("-h")) {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { AppError } from "../../app/errors.js";
 import type { AppContext } from "../../compose.js";
 import { route } from "../openapi.js";
+import { cityDate } from "../../domain/time/city-time.js";
 
 /** Read API over the current published KB, plus admin publish/history/diff. */
 export const kbRoutes = async (app: FastifyInstance, ctx: AppContext) => {
@@ -133,7 +134,7 @@ export const kbRoutes = async (app: FastifyInstance, ctx: AppContext) => {
 const searchPrior = async (ctx: AppContext, q: string): Promise<Map<string, number> | undefined> => {
   const nlu = ctx.services.nlu;
   if (!nlu) return undefined;
-  const today = new Intl.DateTimeFormat("sv-SE", { timeZone: ctx.config.TZ_CITY }).format(ctx.clock.now());
+  const today = cityDate(ctx.clock.now(), ctx.config.TZ_CITY);
   const r = await nlu.interpret(q, { today });
   return new Map([
     [r.intent, r.confidence],
