@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "../../app/errors.js";
 import type { AppContext } from "../../compose.js";
+import type { ProviderCall } from "../../adapters/voice/webhook-call.js";
 import type { Action, Turn } from "../../domain/dialogue/actions.js";
 import { STATUS } from "../errors.js";
 import { jambonzVoiceRoutes } from "./voice-jambonz.js";
@@ -69,18 +70,9 @@ export const handleVoiceTurn = (ctx: AppContext, input: VoiceTurnInput): Promise
 export const expectedErrorStatus = (err: unknown): number | undefined =>
   err instanceof AppError ? STATUS[err.code] : undefined;
 
-/** A parsed webhook, whichever provider sent it. */
-export interface VoiceWebhookCall {
-  callSid: string;
-  from: string;
-  to?: string;
-  /** null: nothing for the dialogue (e.g. a status callback of a call still ringing) */
-  turn: Turn | null;
-}
-
 export interface AnswerOptions {
   channel: VoiceChannel;
-  call: VoiceWebhookCall;
+  call: ProviderCall;
   step: number | undefined;
   /** a status callback: nothing to render, just record the turn */
   isStatus: boolean;

@@ -1,5 +1,15 @@
 import type { Turn } from "../../../domain/dialogue/actions.js";
-import { normaliseCalledNumber, normaliseCallerNumber } from "../caller-number.js";
+import {
+  keypadTurn,
+  providerCall,
+  queueTurn,
+  speechTurn,
+  statusTurn,
+  type Parsed,
+  type ProviderCall,
+} from "../webhook-call.js";
+
+export { MAX_SPEECH_CHARS } from "../webhook-call.js";
 
 /**
  * jambonz webhook JSON (snake_case) → what the dialogue use case needs. A gather's actionHook
@@ -9,19 +19,9 @@ import { normaliseCalledNumber, normaliseCallerNumber } from "../caller-number.j
 
 export type JambonzHook = "session" | "gather" | "queue" | "status";
 
-export interface JambonzCall {
-  callSid: string;
-  from: string;
-  to?: string;
-  callStatus?: string;
-  /** null: nothing for the engine (a status that is not the end of the call) */
-  turn: Turn | null;
-}
-
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type JambonzCall = ProviderCall;
 
 const CALL_SID = /^[A-Za-z0-9_.:-]{1,80}$/;
-const DIGITS = /^[0-9*#]{1,64}$/;
 const ENDED = new Set(["completed", "failed", "busy", "no-answer"]);
 const STATUSES = new Set([
   "trying",
@@ -34,35 +34,30 @@ const STATUSES = new Set([
   "no-answer",
   "queued",
 ]);
-const QUEUE_ENDED = new Set(["bridged", "hangup", "leave"]);
-export const MAX_SPEECH_CHARS = 500;
 
 const obj = (v: unknown): Record<string, unknown> | undefined =>
   v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 
-const bestTranscript = (speech: unknown): { text: string; confidence?: number } | undefined => {
+/** The first alternative with words in it. */
+const bestTranscript = (speech: unknown): Turn | undefined => {
   const alternatives = obj(speech)?.alternatives;
   if (!Array.isArray(alternatives)) return undefined;
   for (const alt of alternatives) {
     const a = obj(alt);
-    const text = str(a?.transcript)?.replace(/\s+/g, " ").trim();
-    if (!text) continue;
     const c = a?.confidence;
-    const confidence = typeof c === "number" && Number.isFinite(c) && c >= 0 && c <= 1 ? c : undefined;
-    return { text: text.slice(0, MAX_SPEECH_CHARS), ...(confidence === undefined ? {} : { confidence }) };
+    const turn = speechTurn(
+      str(a?.transcript),
+      typeof c === "number" && Number.isFinite(c) && c >= 0 && c <= 1 ? c : undefined,
+    );
+    if (turn) return turn;
   }
   return undefined;
 };
 
-const gatherTurn = (p: Record<string, unknown>): Turn => {
-  const digits = str(p.digits)?.trim();
-  if (digits && DIGITS.test(digits)) return { kind: "digits", digits };
-  const speech = bestTranscript(p.speech);
-  if (speech) return { kind: "speech", ...speech };
-  // reason "timeout", "stt-low-confidence" without a transcript, or nothing at all
-  return { kind: "silence" };
-};
+// reason "timeout", "stt-low-confidence" without a transcript, or nothing at all: silence
+const gatherTurn = (p: Record<string, unknown>): Turn =>
+  keypadTurn(str(p.digits)) ?? bestTranscript(p.speech) ?? { kind: "silence" };
 
 export const parseJambonzWebhook = (body: unknown, hook: JambonzHook): Parsed<JambonzCall> => {
   const p = obj(body);
@@ -72,7 +67,6 @@ export const parseJambonzWebhook = (body: unknown, hook: JambonzHook): Parsed<Ja
   if (!CALL_SID.test(callSid)) return { ok: false, reason: "call_sid is not a valid call id" };
   const status = str(p.call_status);
   const callStatus = status && STATUSES.has(status) ? status : undefined;
-  const to = normaliseCalledNumber(str(p.to));
 
   let turn: Turn | null;
   switch (hook) {
@@ -82,24 +76,13 @@ export const parseJambonzWebhook = (body: unknown, hook: JambonzHook): Parsed<Ja
     case "gather":
       turn = gatherTurn(p);
       break;
-    case "queue": {
-      const result = str(p.queueResult) ?? str(p.queue_result);
-      turn = { kind: "event", name: result && QUEUE_ENDED.has(result) ? "hangup" : "handoff-failed" };
+    case "queue":
+      turn = queueTurn(str(p.queueResult) ?? str(p.queue_result));
       break;
-    }
     case "status":
       if (!callStatus) return { ok: false, reason: "call_status is missing or unknown" };
-      turn = ENDED.has(callStatus) ? { kind: "event", name: "hangup" } : null;
+      turn = statusTurn(callStatus, ENDED);
       break;
   }
-  return {
-    ok: true,
-    value: {
-      callSid,
-      from: normaliseCallerNumber(p.from),
-      ...(to ? { to } : {}),
-      ...(callStatus ? { callStatus } : {}),
-      turn,
-    },
-  };
+  return providerCall(callSid, p.from, str(p.to), callStatus, turn);
 };

@@ -1,5 +1,15 @@
 import type { Turn } from "../../../domain/dialogue/actions.js";
-import { normaliseCalledNumber, normaliseCallerNumber } from "../caller-number.js";
+import {
+  keypadTurn,
+  providerCall,
+  queueTurn,
+  speechTurn,
+  statusTurn,
+  type Parsed,
+  type ProviderCall,
+} from "../webhook-call.js";
+
+export { MAX_SPEECH_CHARS } from "../webhook-call.js";
 
 /**
  * Twilio's form-encoded webhook parameters → what the dialogue use case needs. Every field is
@@ -10,19 +20,9 @@ import { normaliseCalledNumber, normaliseCallerNumber } from "../caller-number.j
 
 export type TwilioHook = "incoming" | "gather" | "queue" | "status";
 
-export interface TwilioCall {
-  callSid: string;
-  from: string;
-  to?: string;
-  callStatus?: string;
-  /** null: nothing for the engine (a status callback that is not the end of the call) */
-  turn: Turn | null;
-}
-
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type TwilioCall = ProviderCall;
 
 const CALL_SID = /^[A-Za-z0-9_-]{1,64}$/;
-const DIGITS = /^[0-9*#]{1,64}$/;
 const CALL_STATUSES = new Set([
   "queued",
   "ringing",
@@ -34,10 +34,6 @@ const CALL_STATUSES = new Set([
   "canceled",
 ]);
 const ENDED = new Set(["completed", "busy", "failed", "no-answer", "canceled"]);
-// QueueResult values after <Enqueue>: the caller was bridged or left; anything else means no agent took the call.
-const QUEUE_ENDED = new Set(["bridged", "hangup", "leave"]);
-/** longest utterance we pass on; Twilio caps speech at 60 s, which is well under this */
-export const MAX_SPEECH_CHARS = 500;
 
 const str = (v: unknown): string | undefined => {
   if (Array.isArray(v)) v = v[0];
@@ -51,16 +47,8 @@ const confidence = (v: unknown): number | undefined => {
   return Number.isFinite(n) && n >= 0 && n <= 1 ? n : undefined;
 };
 
-const gatherTurn = (p: Record<string, unknown>): Turn => {
-  const digits = str(p.Digits)?.trim();
-  if (digits && DIGITS.test(digits)) return { kind: "digits", digits };
-  const speech = str(p.SpeechResult)?.replace(/\s+/g, " ").trim();
-  if (speech) {
-    const c = confidence(p.Confidence);
-    return { kind: "speech", text: speech.slice(0, MAX_SPEECH_CHARS), ...(c === undefined ? {} : { confidence: c }) };
-  }
-  return { kind: "silence" };
-};
+const gatherTurn = (p: Record<string, unknown>): Turn =>
+  keypadTurn(str(p.Digits)) ?? speechTurn(str(p.SpeechResult), confidence(p.Confidence)) ?? { kind: "silence" };
 
 export const parseTwilioWebhook = (body: unknown, hook: TwilioHook): Parsed<TwilioCall> => {
   if (!body || typeof body !== "object" || Array.isArray(body))
@@ -71,7 +59,6 @@ export const parseTwilioWebhook = (body: unknown, hook: TwilioHook): Parsed<Twil
   if (!CALL_SID.test(callSid)) return { ok: false, reason: "CallSid is not a valid call id" };
   const status = str(p.CallStatus);
   const callStatus = status && CALL_STATUSES.has(status) ? status : undefined;
-  const to = normaliseCalledNumber(str(p.To));
 
   let turn: Turn | null;
   switch (hook) {
@@ -81,24 +68,13 @@ export const parseTwilioWebhook = (body: unknown, hook: TwilioHook): Parsed<Twil
     case "gather":
       turn = gatherTurn(p);
       break;
-    case "queue": {
-      const result = str(p.QueueResult);
-      turn = { kind: "event", name: result && QUEUE_ENDED.has(result) ? "hangup" : "handoff-failed" };
+    case "queue":
+      turn = queueTurn(str(p.QueueResult));
       break;
-    }
     case "status":
       if (!callStatus) return { ok: false, reason: "CallStatus is missing or unknown" };
-      turn = ENDED.has(callStatus) ? { kind: "event", name: "hangup" } : null;
+      turn = statusTurn(callStatus, ENDED);
       break;
   }
-  return {
-    ok: true,
-    value: {
-      callSid,
-      from: normaliseCallerNumber(p.From),
-      ...(to ? { to } : {}),
-      ...(callStatus ? { callStatus } : {}),
-      turn,
-    },
-  };
+  return providerCall(callSid, p.From, str(p.To), callStatus, turn);
 };
