@@ -4,7 +4,7 @@ import { apologyVerbs, renderJambonz } from "../../adapters/voice/jambonz/render
 import { verifyJambonzSignature } from "../../adapters/voice/jambonz/signature.js";
 import type { AppContext } from "../../compose.js";
 import { route } from "../openapi.js";
-import { answerVoiceTurn, isLoopback, refuse, stepFromQuery } from "./voice.js";
+import { answerVoiceTurn, isLoopback, refuse } from "./voice.js";
 
 /**
  * jambonz webhooks: POST /voice/jambonz for a new session, /voice/jambonz/step?n= for gather
@@ -54,14 +54,12 @@ export const jambonzVoiceRoutes = async (app: FastifyInstance, ctx: AppContext):
       return bad(reply, 400, "the body is not valid JSON");
     const parsed = parseJambonzWebhook(req.body, hook);
     if (!parsed.ok) return bad(reply, 400, parsed.reason);
-    // a new call has no step yet (the use case makes it step 1); later webhooks carry ?n=
-    const step = hook === "session" ? undefined : stepFromQuery(req.query);
-    if ((hook === "gather" || hook === "queue") && step === undefined)
-      return bad(reply, 400, "the step number (?n=) is missing or not a number");
     return answerVoiceTurn(ctx, reply, {
       channel: "jambonz",
       call: parsed.value,
-      step,
+      query: req.query,
+      isStart: hook === "session",
+      needsStep: hook === "gather" || hook === "queue",
       isStatus: hook === "status",
       render: (actions, next) =>
         reply

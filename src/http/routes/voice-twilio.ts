@@ -5,7 +5,7 @@ import { verifyTwilioSignature } from "../../adapters/voice/twilio/signature.js"
 import { escapeText } from "../../adapters/voice/xml.js";
 import type { AppContext } from "../../compose.js";
 import { route } from "../openapi.js";
-import { answerVoiceTurn, isLoopback, refuse, stepFromQuery } from "./voice.js";
+import { answerVoiceTurn, isLoopback, refuse } from "./voice.js";
 
 /**
  * Twilio Programmable Voice: POST /voice/twilio for a new call, /voice/twilio/step?n= for every
@@ -43,14 +43,12 @@ export const twilioVoiceRoutes = async (app: FastifyInstance, ctx: AppContext): 
     if (why) return refuse(ctx, req, reply, "twilio", why);
     const parsed = parseTwilioWebhook(req.body, hook);
     if (!parsed.ok) return badRequest(reply, 400, parsed.reason);
-    // a new call has no step yet (the use case makes it step 1); later webhooks carry ?n=
-    const step = hook === "incoming" ? undefined : stepFromQuery(req.query);
-    if ((hook === "gather" || hook === "queue") && step === undefined)
-      return badRequest(reply, 400, "the step number (?n=) is missing or not a number");
     return answerVoiceTurn(ctx, reply, {
       channel: "twilio",
       call: parsed.value,
-      step,
+      query: req.query,
+      isStart: hook === "incoming",
+      needsStep: hook === "gather" || hook === "queue",
       isStatus: hook === "status",
       render: (actions, next) =>
         reply

@@ -73,7 +73,12 @@ export const expectedErrorStatus = (err: unknown): number | undefined =>
 export interface AnswerOptions {
   channel: VoiceChannel;
   call: ProviderCall;
-  step: number | undefined;
+  /** the webhook's query string: later webhooks carry the step number as ?n= */
+  query: unknown;
+  /** a new call has no step yet (the use case makes it step 1) */
+  isStart: boolean;
+  /** a gather or queue result must name its step */
+  needsStep: boolean;
   /** a status callback: nothing to render, just record the turn */
   isStatus: boolean;
   /** sends the provider's rendering of the actions; `next` is the step number of the next webhook */
@@ -90,6 +95,8 @@ export interface AnswerOptions {
  * to a person instead (a status callback gets a plain 500, as nobody is listening).
  */
 export const answerVoiceTurn = async (ctx: AppContext, reply: FastifyReply, o: AnswerOptions) => {
+  const step = o.isStart ? undefined : stepFromQuery(o.query);
+  if (o.needsStep && step === undefined) return o.bad(400, "the step number (?n=) is missing or not a number");
   if (!o.call.turn) return reply.status(204).send();
   try {
     const result = await handleVoiceTurn(ctx, {
@@ -97,7 +104,7 @@ export const answerVoiceTurn = async (ctx: AppContext, reply: FastifyReply, o: A
       callId: o.call.callSid,
       from: o.call.from,
       ...(o.call.to ? { to: o.call.to } : {}),
-      ...(o.step === undefined ? {} : { step: o.step }),
+      ...(step === undefined ? {} : { step }),
       turn: o.call.turn,
     });
     if (o.isStatus) return reply.status(204).send();
